@@ -1,0 +1,237 @@
+"""The one validated place for settings.
+
+`config.toml` is read once at start and checked completely before any work begins, so a typo
+fails in a second with the file and the key named, not an hour into a crawl. Secrets may come
+from the environment so that the file can be committed.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DEFAULT_CONFIG = Path("config.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased for the operator (file and key named)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WarehouseSettings(_Strict):
+    path: Path = Path("var/warehouse.duckdb")
+    archive_dir: Path = Path("var/archive")
+    min_free_bytes: int = Field(default=200_000_000, ge=0)
+
+
+class PubMedSettings(_Strict):
+    base_url: str = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+    email: str = ""  # NCBI asks for a contact address; env EVIDENCE_NCBI_EMAIL overrides
+    api_key: str = ""  # env NCBI_API_KEY overrides; raises the rate limit from 3 to 10 req/s
+    tool: str = "symptom-evidence"
+    batch_size: int = Field(default=200, ge=1, le=10_000)  # efetch maximum is 10,000
+    max_records: int = Field(default=2000, ge=1)
+    overlap_days: int = Field(default=2, ge=0)
+    max_retries: int = Field(default=4, ge=0, le=20)
+    backoff_seconds: float = Field(default=1.0, ge=0)
+    timeout_seconds: float = Field(default=30.0, gt=0)
+
+    @field_validator("base_url")
+    @classmethod
+    def _slash(cls, v: str) -> str:
+        if not v.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return v if v.endswith("/") else v + "/"
+
+
+class Disease(_Strict):
+    name: str = Field(min_length=1)
+    synonyms: list[str] = []
+    umls_cui: str = ""
+    mesh: list[str] = []
+    snomed_ct: list[str] = []
+    summary: str = ""
+    pubmed_query: str = ""  # default: built from name and synonyms
+
+    def query(self) -> str:
+        """The PubMed query: explicit when given, else every name as a phrase in title/abstract."""
+        if self.pubmed_query:
+            return self.pubmed_query
+        names = [self.name, *self.synonyms]
+        return " OR ".join(f'"{n}"[Title/Abstract]' for n in names)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.synonyms]
+
+
+class Politeness(_Strict):
+    """Crawl manners, pinned here rather than left to Scrapy's defaults."""
+
+    obey_robots: bool = True
+    download_delay: float = Field(default=1.0, ge=0)
+    autothrottle: bool = True
+    concurrency_per_domain: int = Field(default=2, ge=1, le=32)
+    user_agent: str = "SymptomEvidenceBot/0.1 (+mailto:evidence@example.org)"
+    timeout_seconds: float = Field(default=20.0, gt=0)
+    retries: int = Field(default=2, ge=0, le=10)
+    max_response_bytes: int = Field(default=5_000_000, gt=0)
+    content_types: list[str] = ["text/html", "application/xhtml+xml"]
+
+
+class _SourceBase(_Strict):
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+$")
+    politeness: Politeness = Politeness()
+    schedule: str = ""  # cron expression or "every 6h"; empty: follows the pipeline schedule
+
+
+class SitemapSource(_SourceBase):
+    kind: Literal["sitemap"]
+    sitemap_urls: list[str] = Field(min_length=1)
+    allow: list[str] = []
+    deny: list[str] = []
+
+
+class SiteSource(_SourceBase):
+    kind: Literal["site"]
+    start_urls: list[str] = Field(min_length=1)
+    allowed_domains: list[str] = []
+    allow: list[str] = []
+    deny: list[str] = []
+    depth_limit: int = Field(default=3, ge=0)
+    page_limit: int = Field(default=500, ge=1)
+
+
+class UrlsSource(_SourceBase):
+    kind: Literal["urls"]
+    urls: list[str] = Field(min_length=1)
+
+
+Source = Annotated[SitemapSource | SiteSource | UrlsSource, Field(discriminator="kind")]
+
+
+class CrawlSettings(_Strict):
+    # host -> "127.0.0.1:PORT": requests to these hosts go to a local address (fixture web).
+    host_overrides: dict[str, str] = {}
+
+
+class TaggingSettings(_Strict):
+    extra_phrasings: Path | None = None  # default: the curated file shipped in text_processing
+    cache_dir: Path = Path("var/cache")
+    min_relevance: float = Field(default=0.5, ge=0, le=1)
+
+
+class DedupSettings(_Strict):
+    jaccard_threshold: float = Field(default=0.8, gt=0, le=1)
+    shingle_size: int = Field(default=3, ge=1, le=10)
+    num_perm: int = Field(default=128, ge=16, le=1024)
+
+
+class ReviewSettings(_Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+    publish_unreviewed: bool = True  # unreviewed excerpts appear, marked, on published pages
+    excerpts_per_symptom: int = Field(default=3, ge=1, le=50)
+    secret_key: str = ""  # env EVIDENCE_SECRET_KEY overrides; random per start when empty
+
+
+class ScheduleSettings(_Strict):
+    pipeline: str = "0 3 * * *"  # cron, or "every 6h" / "every 30m"
+    timezone: str = "UTC"
+
+
+class DaskSettings(_Strict):
+    scheduler_address: str = ""  # "tcp://host:8786"; empty and local_cluster=false: in-process
+    local_cluster: bool = False
+    workers: int = Field(default=2, ge=1)
+
+
+class Settings(_Strict):
+    warehouse: WarehouseSettings = WarehouseSettings()
+    pubmed: PubMedSettings = PubMedSettings()
+    crawl: CrawlSettings = CrawlSettings()
+    tagging: TaggingSettings = TaggingSettings()
+    dedup: DedupSettings = DedupSettings()
+    review: ReviewSettings = ReviewSettings()
+    schedules: ScheduleSettings = ScheduleSettings()
+    dask: DaskSettings = DaskSettings()
+    diseases: list[Disease] = Field(min_length=1)
+    sources: list[Source] = []
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Settings:
+        for what, names in (
+            ("diseases", [d.name.lower() for d in self.diseases]),
+            ("sources", [s.name for s in self.sources]),
+        ):
+            dupes = {n for n in names if names.count(n) > 1}
+            if dupes:
+                raise ValueError(f"{what}: duplicate name(s) {sorted(dupes)}")
+        return self
+
+    def disease(self, name: str) -> Disease:
+        for d in self.diseases:
+            if name.lower() in (n.lower() for n in d.names):
+                return d
+        known = ", ".join(d.name for d in self.diseases)
+        raise ConfigError(f"no configured disease named {name!r} (configured: {known})")
+
+
+_ENV_OVERRIDES = {
+    ("pubmed", "email"): "EVIDENCE_NCBI_EMAIL",
+    ("pubmed", "api_key"): "NCBI_API_KEY",
+    ("pubmed", "base_url"): "EVIDENCE_EUTILS_URL",
+    ("warehouse", "path"): "EVIDENCE_WAREHOUSE",
+    ("review", "secret_key"): "EVIDENCE_SECRET_KEY",
+}
+
+
+def _key_path(raw: dict, loc: tuple) -> str:
+    """Render a pydantic error location the way it is written in TOML: sources[2].politeness."""
+    parts: list[str] = []
+    node: object = raw
+    for item in loc:
+        if isinstance(item, int):
+            label = ""
+            if isinstance(node, list) and item < len(node) and isinstance(node[item], dict):
+                name = node[item].get("name")
+                label = f" (name={name!r})" if name else ""
+            parts[-1] = f"{parts[-1]}[{item}]{label}" if parts else f"[{item}]"
+            node = node[item] if isinstance(node, list) and item < len(node) else None
+        else:
+            if isinstance(node, dict) and item not in node and item in {"sitemap", "site", "urls"}:
+                continue  # discriminator tag inserted by pydantic, not a TOML key
+            parts.append(str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return ".".join(parts) or "(top level)"
+
+
+def load_settings(path: Path | str = DEFAULT_CONFIG, env: dict[str, str] | None = None) -> Settings:
+    """Read and validate the config; raise ConfigError naming the file and the key at fault."""
+    path = Path(path)
+    env = os.environ if env is None else env
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    for (section, key), var in _ENV_OVERRIDES.items():
+        if env.get(var):
+            raw.setdefault(section, {})[key] = env[var]
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = _key_path(raw, tuple(err["loc"]))
+            msg = err["msg"].replace("Extra inputs are not permitted", "unknown key")
+            problems.append(f"{path}: key {key}: {msg}")
+        raise ConfigError("\n".join(problems)) from None
