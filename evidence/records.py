@@ -84,7 +84,8 @@ class Excerpt:
     text: str  # the sentence
     sentence_index: int  # position of the sentence within the document
     section_heading: str  # heading as written in the document
-    section: str  # presentation|workup|treatment|prognosis|etiology|epidemiology|pathophysiology|prevention
+    # presentation|workup|treatment|prognosis|etiology|epidemiology|pathophysiology|prevention
+    section: str
     mention_start: int  # offsets of the symptom mention inside `text`
     mention_end: int
     mention_text: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
@@ -313,7 +313,8 @@ def sync_reference_data(
         for name, kind in sources.items():
             conn.execute(
                 "INSERT INTO sources VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, last_seen = excluded.last_seen",
+                "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
+                "last_seen = excluded.last_seen",
                 [name, kind, now, now],
             )
         conn.execute("COMMIT")
