@@ -244,6 +244,11 @@ def load_batch(
                 {"now": now, "run": run_id},
             )
             conn.unregister("incoming_citations")
+            conn.execute(
+                "INSERT INTO symptoms SELECT DISTINCT hpo_id, symptom FROM excerpts "
+                "WHERE run_id = $run ON CONFLICT (hpo_id) DO NOTHING",
+                {"run": run_id},
+            )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
