@@ -17,6 +17,7 @@ DEMO_DISEASE = "Diabetic amyotrophy"
 
 
 def main() -> int:
+    Path("var/prefect").mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(Path("var/prefect").resolve()))
     from evidence.config import load_settings
     from evidence.show import render_evidence
@@ -31,7 +32,7 @@ def main() -> int:
         shutil.rmtree(DEMO_DIR)
     DEMO_DIR.mkdir(parents=True)
     records = Path(__file__).resolve().parent.parent / "pubmed" / "demo_records"
-    with MockEutils(records) as eutils:
+    with MockEutils([records]) as eutils:
         os.environ["EVIDENCE_EUTILS_URL"] = eutils.base_url
         os.environ["EVIDENCE_WAREHOUSE"] = str(DEMO_DIR / "warehouse.duckdb")
         settings = load_settings("config.toml")

@@ -44,7 +44,7 @@ def archive_batches(
     for retstart in range(0, total, pm.batch_size):
         retmax = min(pm.batch_size, total - retstart)
         final = folder / f"efetch-{retstart:07d}.xml.gz"
-        partial = final.with_suffix(".partial")
+        partial = final.with_name(f".partial-{final.name}")
         params = {
             "db": "pubmed",
             "WebEnv": found.webenv,
