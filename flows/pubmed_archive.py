@@ -17,7 +17,7 @@ from evidence.config import Settings
 from evidence.records import Document
 from flows import progress
 from flows.report import RunReport
-from pubmed.entrez_client import SearchResult, _with_retries
+from pubmed.entrez_client import SearchResult, request_with_retries
 from pubmed.parser import Deletion, ParseProblem, iter_pubmed
 from warehouse.load import utcnow
 
@@ -63,7 +63,7 @@ def archive_batches(
                 shutil.copyfileobj(handle, out, 1 << 16)
             return _count_records(partial)
 
-        _with_retries(pm, "efetch.fcgi", params, store, what)
+        request_with_retries(pm, "efetch.fcgi", params, store, what)
         partial.rename(final)
         files.append(final)
         progress.current().advance(stage, retmax)

@@ -102,7 +102,7 @@ def search(
         except RuntimeError as exc:  # Biopython raises the text of an <ERROR> element this way
             raise HarvestError(f"{what}: E-utilities error: {exc}") from exc
 
-    record, _ = _with_retries(settings, "esearch.fcgi", params, read_search, what)
+    record, _ = request_with_retries(settings, "esearch.fcgi", params, read_search, what)
     if record.get("ERROR"):
         raise HarvestError(f"{what}: E-utilities error: {record['ERROR']}")
     try:
@@ -157,7 +157,7 @@ def fetch_batches(
                     batch.problems.append(item)
             return batch
 
-        batch, attempts = _with_retries(settings, "efetch.fcgi", params, parse_batch, what)
+        batch, attempts = request_with_retries(settings, "efetch.fcgi", params, parse_batch, what)
         batch.attempts = attempts
         stats.batches += 1
         stats.retries += attempts - 1
@@ -207,7 +207,7 @@ def _open(settings: PubMedSettings, utility: str, params: dict[str, Any]) -> Any
         return Entrez._open(_TimedRequest(request, settings.timeout_seconds))
 
 
-def _with_retries(settings: PubMedSettings, utility: str, params: dict, consume, what: str):
+def request_with_retries(settings: PubMedSettings, utility: str, params: dict, consume, what: str):
     """Run request + ``consume(handle)`` until it succeeds; 4xx other than 429 fail at once."""
     attempts = settings.max_retries + 1
     for attempt in range(1, attempts + 1):

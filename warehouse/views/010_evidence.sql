@@ -7,14 +7,15 @@ FROM excerpts e
 LEFT JOIN text_clusters tc USING (text_key);
 
 -- Positive evidence only: negated and other-experiencer mentions are kept in `excerpts` for
--- analysts but never count for a disease. The canonical excerpt of a cluster is its earliest
--- member (ties broken by id), so the choice is stable across runs.
+-- analysts but never count for a disease. The canonical excerpt of a cluster is the member whose
+-- text gave the cluster its key (dedup.canonical: earliest, then PubMed, then shortest), else its
+-- earliest member (ties broken by id), so the choice is stable across runs.
 CREATE OR REPLACE VIEW canonical_excerpts AS
 SELECT
     disease,
     hpo_id,
     cluster_key,
-    first(excerpt_id ORDER BY first_seen, excerpt_id) AS excerpt_id,
+    first(excerpt_id ORDER BY text_key <> cluster_key, first_seen, excerpt_id) AS excerpt_id,
     list(excerpt_id ORDER BY first_seen, excerpt_id) AS member_ids,
     count(*) AS n_members
 FROM excerpt_members
@@ -53,6 +54,18 @@ WITH cited AS (
     FROM canonical_citations
     GROUP BY canonical_id
 ),
+-- A decision made on any member of a cluster covers the whole cluster (the latest one wins),
+-- so a decision survives when later clustering makes another member canonical.
+cluster_decisions AS (
+    SELECT
+        ec.canonical_id,
+        first(d.status ORDER BY d.decided_at DESC) AS status,
+        first(d.hpo_id ORDER BY d.decided_at DESC) AS hpo_id,
+        first(d.trimmed_text ORDER BY d.decided_at DESC) AS trimmed_text
+    FROM decisions d
+    JOIN excerpt_canonical ec ON ec.excerpt_id = d.excerpt_id
+    GROUP BY ec.canonical_id
+),
 reviewed AS (
     SELECT
         ce.disease,
@@ -71,7 +84,7 @@ reviewed AS (
     FROM canonical_excerpts ce
     JOIN excerpts e ON e.excerpt_id = ce.excerpt_id
     JOIN cited ON cited.canonical_id = ce.excerpt_id
-    LEFT JOIN decisions dec ON dec.excerpt_id = ce.excerpt_id
+    LEFT JOIN cluster_decisions dec ON dec.canonical_id = ce.excerpt_id
     WHERE coalesce(dec.status, 'unreviewed') IN ('unreviewed', 'approved')
 )
 SELECT

@@ -1,0 +1,126 @@
+"""CLI commands of the review app: `review`, `editors add`, `publish`, `export`, `search-index`.
+
+`evidence/cli.py` calls `register(app)`; each command reads the one validated config.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from evidence.config import ConfigError, Settings, load_settings
+
+ConfigOption = Annotated[Path, typer.Option("--config", help="Path of config.toml.")]
+
+
+def _settings(config: Path) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+
+
+def register(app: typer.Typer) -> None:
+    editors = typer.Typer(help="Editor accounts of the review app.", no_args_is_help=True)
+    app.add_typer(editors, name="editors")
+
+    @app.command("review")
+    def review(
+        port: Annotated[
+            int | None, typer.Option("--port", help="Default: review.port in config.")
+        ] = None,
+        config: ConfigOption = Path("config.toml"),
+    ) -> None:
+        """Start the editors' review app on 127.0.0.1 (or review.host)."""
+        import uvicorn
+
+        from review_app.app import create_app
+        from review_app.db import Warehouse
+
+        settings = _settings(config)
+        app_ = create_app(Warehouse(settings.warehouse.path), settings.review)
+        uvicorn.run(app_, host=settings.review.host, port=port or settings.review.port)
+
+    @editors.command("add")
+    def editors_add(
+        name: str,
+        password_stdin: Annotated[
+            bool, typer.Option("--password-stdin", help="Read the password from stdin.")
+        ] = False,
+        config: ConfigOption = Path("config.toml"),
+    ) -> None:
+        """Create an editor account (or reset its password)."""
+        from review_app.auth import AuthError, add_editor
+        from review_app.db import Warehouse
+
+        settings = _settings(config)
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        wh = Warehouse(settings.warehouse.path)
+        try:
+            with wh.write() as conn:
+                add_editor(conn, name, password)
+        except AuthError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        finally:
+            wh.close()
+        typer.echo(f"editor {name!r} can now sign in")
+
+    @app.command("publish")
+    def publish(
+        out: Annotated[Path, typer.Option("--out", help="Directory for the HTML and JSON pages.")],
+        config: ConfigOption = Path("config.toml"),
+    ) -> None:
+        """Write one HTML and one JSON page per disease, and an index."""
+        from review_app.db import Warehouse
+        from review_app.publishing import publish as write_pages
+        from warehouse.fts import build_excerpt_index
+
+        settings = _settings(config)
+        wh = Warehouse(settings.warehouse.path)
+        try:
+            files = write_pages(wh, settings.review, out)
+            with wh.write() as conn:
+                build_excerpt_index(conn)
+        finally:
+            wh.close()
+        typer.echo(f"wrote {len(files)} files to {out}")
+
+    @app.command("export")
+    def export(
+        parquet: Annotated[
+            Path, typer.Option("--parquet", help="Directory for the Parquet files.")
+        ],
+        config: ConfigOption = Path("config.toml"),
+    ) -> None:
+        """Write the warehouse's main tables and views as Parquet files."""
+        from warehouse.export import export_parquet
+        from warehouse.schema import connect
+
+        settings = _settings(config)
+        conn = connect(settings.warehouse.path)
+        try:
+            written = export_parquet(conn, parquet)
+        finally:
+            conn.close()
+        for name, path in written.items():
+            typer.echo(f"{name}: {path}")
+
+    @app.command("search-index")
+    def search_index(config: ConfigOption = Path("config.toml")) -> None:
+        """Rebuild the full-text (BM25) index behind `search_excerpts('...')`."""
+        from warehouse.fts import build_excerpt_index
+        from warehouse.schema import connect
+
+        conn = connect(_settings(config).warehouse.path)
+        try:
+            typer.echo(f"indexed {build_excerpt_index(conn)} excerpts")
+        finally:
+            conn.close()
