@@ -189,6 +189,7 @@ _ENV_OVERRIDES = {
     ("pubmed", "api_key"): "NCBI_API_KEY",
     ("pubmed", "base_url"): "EVIDENCE_EUTILS_URL",
     ("warehouse", "path"): "EVIDENCE_WAREHOUSE",
+    ("warehouse", "archive_dir"): "EVIDENCE_ARCHIVE_DIR",
     ("review", "secret_key"): "EVIDENCE_SECRET_KEY",
 }
 
