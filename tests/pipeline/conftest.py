@@ -40,6 +40,13 @@ name = "Spinal muscular atrophy"
 """
 
 
+def write_config(root: Path, base_url: str) -> Path:
+    path = root / "config.toml"
+    cache = REPO / "var" / "cache"
+    path.write_text(CONFIG.format(root=root, base_url=base_url, cache=cache), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def eutils():
     with MockEutils([DEMO_RECORDS]) as server:
@@ -48,9 +55,11 @@ def eutils():
 
 @pytest.fixture
 def pipeline_config(tmp_path, eutils) -> Path:
-    path = tmp_path / "config.toml"
-    cache = REPO / "var" / "cache"
-    path.write_text(
-        CONFIG.format(root=tmp_path, base_url=eutils.base_url, cache=cache), encoding="utf-8"
-    )
-    return path
+    return write_config(tmp_path, eutils.base_url)
+
+
+@pytest.fixture(scope="module")
+def shared_eutils():
+    """One mock server for a module whose tests read one finished run."""
+    with MockEutils([DEMO_RECORDS]) as server:
+        yield server

@@ -18,10 +18,23 @@ def query(db, sql, params=None):
         return conn.execute(sql, params or []).fetchall()
 
 
-@pytest.fixture
-def first_run(pipeline_config, tmp_path):
-    report = pipeline(config_path=str(pipeline_config), only=["pubmed"])
-    return report, tmp_path / "warehouse.duckdb"
+@pytest.fixture(scope="module")
+def module_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("pubmed-run")
+
+
+@pytest.fixture(scope="module")
+def module_config(module_root, shared_eutils):
+    from .conftest import write_config
+
+    return write_config(module_root, shared_eutils.base_url)
+
+
+@pytest.fixture(scope="module")
+def first_run(module_config, module_root, request):
+    request.getfixturevalue("prefect_harness")
+    report = pipeline(config_path=str(module_config), only=["pubmed"])
+    return report, module_root / "warehouse.duckdb"
 
 
 def test_run_completes_and_reports_counts(first_run):
@@ -45,28 +58,28 @@ def test_evidence_list_has_pubmed_excerpts_for_the_disease(first_run):
     assert "Weight loss" in {r[0] for r in rows}
 
 
-def test_efetch_went_through_history_server_in_batches(first_run, eutils):
-    fetches = eutils.requests_for("efetch")
+def test_efetch_went_through_history_server_in_batches(first_run, shared_eutils):
+    fetches = shared_eutils.requests_for("efetch")
     assert fetches and all("WebEnv" in r.params and "query_key" in r.params for r in fetches)
     assert max(int(r.params["retmax"]) for r in fetches) <= 4
 
 
-def test_raw_answers_archived_before_parsing(first_run, tmp_path):
-    archived = list((tmp_path / "archive" / "pubmed").glob("*/efetch-*.xml.gz"))
+def test_raw_answers_archived_before_parsing(first_run, module_root):
+    archived = list((module_root / "archive" / "pubmed").glob("*/efetch-*.xml.gz"))
     assert archived
     assert len(archived) == first_run[0].counts["pubmed_batches_archived"]
-    assert not list((tmp_path / "archive").rglob(".partial-*"))
+    assert not list((module_root / "archive").rglob(".partial-*"))
 
 
-def test_rerun_asks_only_for_new_records_and_adds_no_rows(first_run, pipeline_config, eutils):
+def test_rerun_asks_only_for_new_records_and_adds_no_rows(first_run, module_config, shared_eutils):
     _, db = first_run
     tables = ("documents", "excerpts", "citations")
     before = [query(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables]
-    report = pipeline(config_path=str(pipeline_config), only=["pubmed"])
+    report = pipeline(config_path=str(module_config), only=["pubmed"])
     after = [query(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables]
     assert after == before
     assert report.counts["excerpts_new"] == 0
-    searches = eutils.requests_for("esearch")
+    searches = shared_eutils.requests_for("esearch")
     assert "mindate" not in searches[0].params
     assert all("mindate" in s.params for s in searches[-3:])
 
@@ -96,7 +109,7 @@ def test_exhausted_retries_fail_that_query_and_load_none_of_it(pipeline_config, 
     assert query(db, "SELECT count(*) FROM harvest_cursors")[0][0] == 0
 
 
-def test_evidence_show_prints_symptoms_with_domain_and_pmid(first_run, pipeline_config):
+def test_evidence_show_prints_symptoms_with_domain_and_pmid(first_run, module_config):
     proc = subprocess.run(
         [
             sys.executable,
@@ -105,7 +118,7 @@ def test_evidence_show_prints_symptoms_with_domain_and_pmid(first_run, pipeline_
             "show",
             "Bruns-Garland syndrome",
             "--config",
-            str(pipeline_config),
+            str(module_config),
         ],
         capture_output=True,
         text=True,
