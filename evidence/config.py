@@ -130,7 +130,8 @@ class TaggingSettings(_Strict):
 
 class DedupSettings(_Strict):
     jaccard_threshold: float = Field(default=0.8, gt=0, le=1)
-    shingle_size: int = Field(default=3, ge=1, le=10)
+    # 2: a one-word edit in a 20-word sentence stays above 0.8 (3 needs 29+ words)
+    shingle_size: int = Field(default=2, ge=1, le=10)
     num_perm: int = Field(default=128, ge=16, le=1024)
 
 

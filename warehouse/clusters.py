@@ -153,7 +153,8 @@ def _rebuild_if_settings_changed(
         resigned = len(old.keys)
     if stored:
         rows = conn.execute(
-            "SELECT text_key, signature FROM text_clusters WHERE signature IS NOT NULL"
+            "SELECT text_key, signature FROM text_clusters WHERE octet_length(signature) = ?",
+            [settings.num_perm * 4],
         ).to_arrow_table()
         blob = b"".join(rows.column("signature").to_pylist())
         signatures = np.frombuffer(blob, dtype="<u4").reshape(rows.num_rows, settings.num_perm)
@@ -282,7 +283,8 @@ def _cluster_new_texts(
     old_in: dict[int, list[str]] = {}
     for c, node in node_of_cluster.items():
         old_in.setdefault(int(labels[node]), []).append(c)
-    key_facts = _cluster_key_facts(conn, settings, [c for cs in old_in.values() for c in cs])
+    joined = [c for label, cs in old_in.items() if label in members for c in cs]
+    key_facts = _cluster_key_facts(conn, settings, joined)
 
     cluster_key = [""] * n_new
     merges: dict[str, str] = {}

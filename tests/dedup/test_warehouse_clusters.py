@@ -10,7 +10,7 @@ from dedup.normalize import text_key
 from evidence.config import DedupSettings
 from evidence.records import Document, Excerpt, Section
 from warehouse.clusters import assign_clusters, mark_duplicate_documents
-from warehouse.load import load_batch
+from warehouse.load import load_batch, mark_deleted
 from warehouse.schema import connect
 
 DISEASE = "Myasthenia gravis"
@@ -203,7 +203,7 @@ def test_new_texts_are_matched_through_stored_band_keys(conn):
 
 
 def test_a_bridging_text_merges_two_clusters_under_the_older_key(conn):
-    settings = DedupSettings()
+    settings = DedupSettings(shingle_size=3)  # 3-word shingles keep a and c apart (< 0.8)
     a, b, c = (web(f"https://{d}/mg", d) for d in ("a.example", "b.example", "c.example"))
     text_a = LONG
     text_c = substitute(substitute(LONG, 10, "drooping"), 30, "modest")
@@ -286,6 +286,12 @@ def test_abstract_quoted_on_a_page_and_same_page_under_two_urls(conn):
     assert dupes == {record.doc_id: None, page.doc_id: record.doc_id, mirror.doc_id: record.doc_id}
     [ptosis] = evidence(conn, PTOSIS[0])
     assert ptosis["n_sources"] == 1 and ptosis["domains"] == ["clinic.example", "ncbi.nlm.nih.gov"]
+
+    # PubMed withdraws the record: the page is an original again, the mirror now copies it.
+    mark_deleted(conn, ["333"])
+    assert mark_duplicate_documents(conn) == 2
+    dupes = dict(conn.execute("SELECT doc_id, duplicate_of FROM documents").fetchall())
+    assert dupes[page.doc_id] is None and dupes[mirror.doc_id] == page.doc_id
 
 
 def test_documents_sharing_one_sentence_stay_independent(conn):
