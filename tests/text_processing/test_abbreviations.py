@@ -1,0 +1,20 @@
+from text_processing.abbreviations import find_abbreviations
+
+
+def test_schwartz_hearst_definition():
+    [a] = find_abbreviations("Diabetic amyotrophy (DA) is rare.")
+    assert (a.short, a.long) == ("DA", "Diabetic amyotrophy")
+
+
+def test_parenthetical_that_is_not_an_abbreviation():
+    assert find_abbreviations("Weakness (mild) was seen.") == []
+
+
+def test_symptom_abbreviation_is_expanded(tagger):
+    text = "Proximal muscle weakness (PMW) was seen; PMW was asymmetric."
+    found = [(m.text, m.hpo_id) for m in tagger.tag(text)]
+    assert found == [("Proximal muscle weakness", "HP:0003701"), ("PMW", "HP:0003701")]
+
+
+def test_abbreviation_is_local_to_the_text(tagger):
+    assert tagger.tag("PMW was asymmetric.") == []

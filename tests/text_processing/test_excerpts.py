@@ -1,0 +1,102 @@
+from evidence.config import Disease
+from evidence.records import Document, Section
+from text_processing.excerpts import extract_excerpts
+from text_processing.sections import classify
+
+DA = Disease(name="Diabetic amyotrophy", synonyms=["Bruns-Garland syndrome"])
+OTHER = Disease(name="Lumbar spinal stenosis")
+
+
+def _doc(title, *sections, mesh=()):
+    return Document(
+        doc_id="url:https://example.org/x",
+        kind="web",
+        source="fixture",
+        title=title,
+        sections=[Section(h, t) for h, t in sections],
+        mesh_terms=list(mesh),
+    )
+
+
+def _by_symptom(excerpts):
+    return {(e.disease, e.symptom): e for e in excerpts}
+
+
+def test_sentence_naming_the_disease_enters_with_reason(tagger):
+    doc = _doc("Notes", ("", "Diabetic amyotrophy causes thigh pain."))
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert (e.hpo_id, e.relevance, e.mention_text) == ("HP:0012514", 1.0, "thigh pain")
+    assert "names Diabetic amyotrophy" in e.relevance_reason
+    assert e.text[e.mention_start : e.mention_end] == "thigh pain"
+
+
+def test_defined_abbreviation_names_the_disease(tagger):
+    doc = _doc("Notes", ("", "Diabetic amyotrophy (DA) is rare. In DA, weight loss is common."))
+    found = _by_symptom(extract_excerpts(doc, [DA], tagger))
+    assert found[("Diabetic amyotrophy", "Weight loss")].relevance == 1.0
+
+
+def test_document_about_the_disease_by_title(tagger):
+    doc = _doc("Diabetic amyotrophy", ("Symptoms", "Many people notice weight loss."))
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert e.relevance == 0.8 and "title" in e.relevance_reason
+
+
+def test_document_about_the_disease_by_mesh(tagger):
+    doc = _doc("A case", ("", "Weight loss was marked."), mesh=["Diabetic amyotrophy"])
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert "MeSH" in e.relevance_reason
+
+
+def test_sentence_about_another_disease_does_not_enter(tagger):
+    doc = _doc(
+        "Diabetic amyotrophy",
+        ("Other causes", "Spinal muscular atrophy also causes muscle weakness in children."),
+    )
+    assert extract_excerpts(doc, [DA], tagger) == []
+
+
+def test_other_configured_disease_goes_to_its_own_list(tagger):
+    doc = _doc("Leg pain", ("", "Lumbar spinal stenosis causes leg pain on walking."))
+    found = extract_excerpts(doc, [DA, OTHER], tagger)
+    assert [e.disease for e in found] == ["Lumbar spinal stenosis"]
+
+
+def test_unrelated_document_gives_nothing(tagger):
+    doc = _doc("Gardening", ("", "Weight loss is common in gardeners."))
+    assert extract_excerpts(doc, [DA], tagger) == []
+
+
+def test_one_excerpt_per_symptom_and_context(tagger):
+    doc = _doc(
+        "Diabetic amyotrophy",
+        ("", "It starts suddenly. Thigh pain and weight loss follow. Recovery is slow."),
+    )
+    found = _by_symptom(extract_excerpts(doc, [DA], tagger))
+    assert set(found) == {
+        ("Diabetic amyotrophy", "Lower limb pain"),
+        ("Diabetic amyotrophy", "Weight loss"),
+    }
+    e = found[("Diabetic amyotrophy", "Weight loss")]
+    assert (e.context_before, e.context_after) == ("It starts suddenly.", "Recovery is slow.")
+
+
+def test_negated_mention_is_kept_with_its_flag(tagger):
+    doc = _doc("Diabetic amyotrophy", ("", "There is no weight loss."))
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert e.negated
+
+
+def test_symptom_word_inside_the_disease_name_is_not_a_symptom(tagger):
+    doc = _doc("Notes", ("", "Diabetic amyotrophy is painful."))
+    assert extract_excerpts(doc, [DA], tagger) == []
+
+
+def test_section_from_heading_and_cue_words(tagger):
+    doc = _doc("Diabetic amyotrophy", ("Treatment", "Pain eases with time."))
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert e.section == "treatment" and e.section_heading == "Treatment"
+    assert classify("The incidence is low among those with fever.") == "epidemiology"
+    assert classify("Fever was treated with paracetamol.", "RESULTS") == "treatment"
+    assert classify("Fever and chills.", "Diagnosis") == "workup"
+    assert classify("Fever and chills.") == "presentation"

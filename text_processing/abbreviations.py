@@ -1,0 +1,82 @@
+"""Abbreviations defined in the document itself (Schwartz & Hearst 2003).
+
+"diabetic amyotrophy (DA)" defines DA for the rest of that document only: an abbreviation's
+meaning is local, so expansions are never shared between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAREN = re.compile(r"\(([^()]{1,12})\)")
+_SHORT_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    short: str
+    long: str
+    long_start: int  # offsets of the long form in the text
+    long_end: int
+
+
+def _match_long_form(short: str, candidate: str) -> int:
+    """Start index in `candidate` of the long form for `short`, or -1 (S&H right-to-left scan)."""
+    s = short.lower()
+    c = candidate.lower()
+    si = len(s) - 1
+    ci = len(c) - 1
+    while si >= 0:
+        ch = s[si]
+        if not ch.isalnum():
+            si -= 1
+            continue
+        while ci >= 0 and (c[ci] != ch or (si == 0 and ci > 0 and (c[ci - 1].isalnum()))):
+            ci -= 1
+        if ci < 0:
+            return -1
+        si -= 1
+        ci -= 1
+    start = c.rfind(" ", 0, ci + 1) + 1
+    return start
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Definitions of the form `long form (SF)`, in order of appearance."""
+    out: list[Abbreviation] = []
+    for m in _PAREN.finditer(text):
+        short = m.group(1).strip()
+        if not _SHORT_OK.match(short) or not any(c.isalpha() for c in short):
+            continue
+        if not (2 <= len(short) <= 10) or not short[0].isalnum():
+            continue
+        if " " in short or short.islower():
+            continue
+        before = text[: m.start()].rstrip()
+        words = before.split()
+        max_words = min(len(short) + 5, len(short) * 2)
+        window = " ".join(words[-max_words:])
+        window_start = len(before) - len(window)
+        # The long form ends at the last clause boundary before the parenthesis.
+        cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
+        if cut >= 0:
+            window_start += cut + 1
+            window = window[cut + 1 :]
+        lead = len(window) - len(window.lstrip())
+        window = window.strip()
+        window_start += lead
+        start = _match_long_form(short, window)
+        if start < 0:
+            continue
+        long_form = window[start:]
+        if len(long_form) <= len(short) or long_form.lower().startswith(short.lower() + " "):
+            continue
+        out.append(Abbreviation(short, long_form, window_start + start, len(before)))
+    return out
+
+
+def occurrences(text: str, short: str, after: int = 0) -> list[tuple[int, int]]:
+    """Uses of `short` as a whole word (case-sensitive: "DA" is not "da")."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text, after)]

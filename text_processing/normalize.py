@@ -1,0 +1,220 @@
+"""Turn words into comparable keys: the one normalization shared by vocabulary and text.
+
+Matching compares token keys, never raw strings, so the vocabulary and the text must be folded
+by exactly the same function. Tokens keep their character offsets in the original text, so
+folding (which may change a word's length, e.g. "ß" or ligatures) never shifts an offset.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Letters and digits; hyphens, slashes, apostrophes and other punctuation separate tokens, so
+# "wheelchair-bound" == "wheelchair bound" and "can't" == "can t" on both sides.
+# Numbers are one token ("2.5"), and letters and digits split apart ("12kg" -> "12", "kg").
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
+NUMBER_KEY = "#"  # what a number matches in curated patterns: "weight loss of # kg"
+
+# Function words that may appear inside a phrase without changing the concept: "weakness of the
+# thighs" == "weakness of thighs". Dropped from both terms and text before matching.
+GAP_WORDS = frozenset({"the", "both", "his", "her", "their", "its", "my", "your", "our"})
+
+# Whole-word British -> American spellings not covered by the letter rules below.
+_SPELLING_WORDS = {
+    "centre": "center",
+    "centres": "centers",
+    "fibre": "fiber",
+    "fibres": "fibers",
+    "grey": "gray",
+    "sulphur": "sulfur",
+    "litre": "liter",
+    "metre": "meter",
+    "mould": "mold",
+    "manoeuvre": "maneuver",
+    "programme": "program",
+    "aluminium": "aluminum",
+}
+
+_IRREGULAR_PLURALS = {
+    "feet": "foot",
+    "teeth": "tooth",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "mice": "mouse",
+    "lice": "louse",
+}
+
+
+def fold(word: str) -> str:
+    """Case, accents and British spelling folded away: 'Anaemia' -> 'anemia'."""
+    w = word.casefold()
+    if not w.isascii():
+        w = unicodedata.normalize("NFKD", w)
+        w = "".join(c for c in w if not unicodedata.combining(c))
+    w = _SPELLING_WORDS.get(w, w)
+    if len(w) > 3:
+        if "ae" in w[:-1]:
+            w = w[:-2].replace("ae", "e") + w[-2:]  # anaemia, haem-; keeps plural 'vertebrae'
+        if "oe" in w[:-1]:
+            w = w[:-2].replace("oe", "e") + w[-2:]  # oedema, diarrhoea; keeps 'toe'
+        if w.endswith("our") and len(w) > 4:
+            w = w[:-3] + "or"  # tumour, behaviour
+        elif w.endswith("ours") and len(w) > 5:
+            w = w[:-4] + "ors"
+        if "isation" in w:
+            w = w.replace("isation", "ization")
+        if w.endswith(("ise", "ised", "ises", "ising")) and len(w) > 6:
+            w = re.sub(r"is(e|ed|es|ing)$", r"iz\1", w)
+    return w
+
+
+def singular_candidates(w: str) -> list[str]:
+    """Possible singular forms of a folded word, most specific rule first."""
+    if w in _IRREGULAR_PLURALS:
+        return [_IRREGULAR_PLURALS[w]]
+    out: list[str] = []
+    if len(w) <= 3:
+        return out
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ses"):
+        out.append(w[:-3] + "sis")  # stenoses -> stenosis
+    if w.endswith("ices"):
+        out.extend([w[:-4] + "ex", w[:-4] + "ix"])  # appendices
+    if w.endswith("ae"):
+        out.append(w[:-1])  # vertebrae -> vertebra
+    if w.endswith("i"):
+        out.append(w[:-1] + "us")  # nuclei -> nucleus
+    if w.endswith("a"):
+        out.append(w[:-1] + "um")  # diverticula -> diverticulum
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        out.append(w[:-1])
+    return out
+
+
+class Lemmatizer:
+    """Maps folded words to one key per lemma, decided against the vocabulary's own words.
+
+    Rules alone mangle English ("diseases" -> "diseasis"); checking each candidate against the
+    lexicon of the vocabulary picks the form that actually exists, so singular and plural fall
+    together without a dictionary of English.
+    """
+
+    def __init__(self, lexicon: Iterable[str]) -> None:
+        self.lexicon = frozenset(lexicon)
+        self._cache: dict[str, str] = {}
+
+    def lemma_of_folded(self, w: str) -> str:
+        for cand in singular_candidates(w):
+            if cand in self.lexicon:
+                return WORD_SYNONYMS.get(cand, cand)
+        if w in self.lexicon:
+            return WORD_SYNONYMS.get(w, w)
+        for plural in (w + "s", w + "es"):  # vocabulary has only the plural ("nails")
+            if plural in self.lexicon:
+                return WORD_SYNONYMS.get(plural, plural)
+        return WORD_SYNONYMS.get(w, w)
+
+    def key(self, word: str) -> str:
+        """The matching key of a raw word (cached: texts repeat words endlessly)."""
+        k = self._cache.get(word)
+        if k is None:
+            k = self.lemma_of_folded(fold(word))
+            if len(self._cache) < 500_000:
+                self._cache[word] = k
+        return k
+
+
+# "pre-auricular" is "preauricular": a hyphen after these prefixes joins rather than splits.
+JOINING_PREFIXES = frozenset(
+    "pre post non anti hyper hypo micro macro peri para sub supra intra inter extra bi poly "
+    "multi semi pseudo co".split()
+)
+
+# Same concept, different word, after lemmas: "ocular abnormalities" == "eye abnormality".
+WORD_SYNONYMS = {
+    "anomaly": "abnormality",
+    "manifestation": "abnormality",
+    "malformation": "abnormality",
+    "cutaneous": "skin",
+    "ocular": "eye",
+    "ophthalmic": "eye",
+    "ophthalmologic": "eye",
+    "ophthalmological": "eye",
+    "renal": "kidney",
+    "cardiac": "heart",
+    "hepatic": "liver",
+    "auditory": "ear",
+    "otic": "ear",
+    "dental": "tooth",
+    "pulmonary": "lung",
+    "neurologic": "neurological",
+    "gastric": "stomach",
+    "vertebral": "vertebra",
+}
+
+# Punctuation that no term spans: "clefts, lip pseudoclefts" holds no "cleft lip".
+_BREAK_CHARS = frozenset(',;:.()[]{}!?"\u201c\u201d')
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each word, with prefix hyphenation joined ("pre-auricular")."""
+    out: list[tuple[int, int, str]] = []
+    for m in TOKEN_RE.finditer(text):
+        if (
+            out
+            and out[-1][1] + 1 == m.start()
+            and text[out[-1][1]] == "-"
+            and out[-1][2].lower() in JOINING_PREFIXES
+        ):
+            s, _, w = out.pop()
+            out.append((s, m.end(), w + m.group()))
+            continue
+        out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def raw_words(text: str) -> list[str]:
+    return [w for _, _, w in word_spans(text)]
+
+
+def tokenize(
+    text: str, lemmatizer: Lemmatizer
+) -> tuple[list[int], list[int], list[str], list[int]]:
+    """Parallel lists of token starts, ends (offsets into `text`), keys, and segment limits.
+
+    `limits[i]` is the index of the first token after a punctuation break at or after token i,
+    so no match runs across a comma or bracket. Parallel lists rather than token objects: this
+    loop runs over every word of every document, and object creation would dominate it.
+    """
+    key = lemmatizer.key
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    breaks: list[bool] = []
+    prev_end = 0
+    for s, e, w in word_spans(text):
+        k = key(w)
+        if k in GAP_WORDS:
+            continue
+        if s - prev_end == 1 and text[prev_end] == " ":
+            breaks.append(False)  # the common case, decided without scanning the gap
+        else:
+            breaks.append(bool(keys) and not _BREAK_CHARS.isdisjoint(text[prev_end:s]))
+        starts.append(s)
+        ends.append(e)
+        keys.append(k)
+        prev_end = e
+    n = len(keys)
+    limits = [n] * n
+    nxt = n
+    for i in range(n - 1, -1, -1):
+        limits[i] = nxt
+        if breaks[i]:
+            nxt = i
+    return starts, ends, keys, limits

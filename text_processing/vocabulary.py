@@ -1,0 +1,235 @@
+"""The HPO symptom vocabulary as token-key lookup tables, built once and cached.
+
+Terms under Phenotypic abnormality (HP:0000118) with their names and synonyms, the curated lay
+phrasings kept in this package, and generated word-order variants ("pain in the hip" for "hip
+pain") are turned into tuples of normalized token keys. Building takes a few seconds; the
+pickled result loads in well under one, which is what a pipeline worker or `evidence tag` pays.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from text_processing.normalize import NUMBER_KEY, Lemmatizer, fold, raw_words
+from text_processing.obo import default_obo_path, descendants, read_obo
+
+PHENOTYPE_ROOT = "HP:0000118"
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_PHRASINGS = DATA_DIR / "lay_phrasings.tsv"
+BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
+VOCAB_FORMAT = 4  # bump when the cached structure changes
+
+# Words that make a phrase relational; phrases holding them get no word-order variants.
+_FUNCTION_WORDS = frozenset(
+    "of in on at and or with to by for from without not no nor as is are into per than".split()
+)
+_VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
+_ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ous", "ive", "ary", "ed", "ing", "ile", "oid", "ent")
+
+# Priorities: lower wins when two terms share a key.
+# Curated phrasings come first: an editor's decision overrides the ontology's default reading.
+PRIO_CURATED, PRIO_NAME, PRIO_EXACT, PRIO_LAY, PRIO_RELATED, PRIO_VARIANT = range(6)
+
+
+@dataclass
+class Vocabulary:
+    """Lookup tables for the matcher, plus labels and the is_a graph for callers."""
+
+    terms: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
+    # key -> the letters the text must show exactly (short upper-case abbreviations: "ASD").
+    case_sensitive: dict[tuple[str, ...], str] = field(default_factory=dict)
+    max_len: dict[str, int] = field(default_factory=dict)  # first key -> longest term length
+    labels: dict[str, str] = field(default_factory=dict)
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lexicon: frozenset[str] = frozenset()
+    search_names: list[tuple[str, str, str]] = field(default_factory=list)  # (folded, id, shown)
+
+    def add(self, key: tuple[str, ...], hpo_id: str, prio: int, surface: str = "") -> None:
+        if not key:
+            return
+        old = self.terms.get(key)
+        if old is not None and old[1] <= prio:
+            return
+        self.terms[key] = (hpo_id, prio)
+        if surface:
+            self.case_sensitive[key] = surface
+        else:
+            self.case_sensitive.pop(key, None)
+        if self.max_len.get(key[0], 0) < len(key):
+            self.max_len[key[0]] = len(key)
+
+    def ancestors(self, hpo_id: str) -> set[str]:
+        out: set[str] = set()
+        stack = list(self.parents.get(hpo_id, ()))
+        while stack:
+            p = stack.pop()
+            if p not in out:
+                out.add(p)
+                stack.extend(self.parents.get(p, ()))
+        return out
+
+
+def _is_abbreviation(text: str, syn_type: str) -> bool:
+    letters = text.replace("-", "").replace(" ", "")
+    return syn_type == "abbreviation" or (
+        letters.isalnum() and letters.upper() == letters and len(letters) <= 6
+    )
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def read_blocked(path: Path = BLOCKED_TERMS) -> set[str]:
+    """Phrases never matched: ambiguous English words and over-generic terms (folded text)."""
+    if not path.exists():
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        phrase = line.split("\t")[0].strip()
+        if phrase and not phrase.startswith("#"):
+            out.add(" ".join(fold(w) for w in raw_words(phrase)))
+    return out
+
+
+def read_phrasings(path: Path) -> list[tuple[str, str, int]]:
+    """Curated lay phrasings: `phrase<TAB>HP:id[<TAB>note]`; '#' stands for any number.
+
+    Raises ValueError naming the file and line of a malformed row, so an editor's typo is found
+    at load rather than silently dropping a phrasing.
+    """
+    rows: list[tuple[str, str, int]] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.reader(fh, delimiter="\t"), start=1):
+            if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+                continue
+            if len(row) < 2 or not row[1].strip().startswith("HP:"):
+                raise ValueError(f"{path}:{lineno}: expected 'phrase<TAB>HP:nnnnnnn', got {row!r}")
+            rows.append((row[0].strip(), row[1].strip(), lineno))
+    return rows
+
+
+def _word_order_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'."""
+    out: list[tuple[str, ...]] = []
+    if (
+        2 <= len(key) <= 3
+        and not _FUNCTION_WORDS.intersection(key)
+        and not key[-1].isdigit()
+        and not key[-2].endswith(_ADJECTIVE_ENDINGS)  # "mandibular hyperplasia": no "of"
+    ):
+        head, mods = key[-1], key[:-1]
+        out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
+    if key.count("of") == 1 and 3 <= len(key) <= 4:
+        i = key.index("of")
+        left, right = key[:i], key[i + 1 :]
+        if left and right and not _FUNCTION_WORDS.intersection(left + right):
+            out.append(right + left)
+    return out
+
+
+def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
+    terms = read_obo(obo_path)
+    keep = descendants(terms, PHENOTYPE_ROOT)
+    blocked = read_blocked()
+    vocab = Vocabulary()
+    entries: list[tuple[str, str, int, str]] = []  # (text, id, prio, surface-if-case-sensitive)
+    for hpo_id in sorted(keep):
+        t = terms[hpo_id]
+        vocab.labels[hpo_id] = t.name
+        vocab.parents[hpo_id] = tuple(p for p in t.parents if p in keep)
+        entries.append((t.name, hpo_id, PRIO_NAME, ""))
+        for text, scope, syn_type in t.synonyms:
+            if syn_type == "obsolete_synonym" or scope in ("BROAD", "NARROW"):
+                continue
+            if syn_type == "layperson":
+                prio = PRIO_LAY
+            else:
+                prio = PRIO_EXACT if scope == "EXACT" else PRIO_RELATED
+            surface = _letters(text) if _is_abbreviation(text, syn_type) else ""
+            if surface and len(surface) < 3:
+                continue  # two-letter abbreviations ("MR", "ID") are ordinary words too often
+            entries.append((text, hpo_id, prio, surface))
+    for phrase, hpo_id, lineno in read_phrasings(phrasings_path):
+        if hpo_id not in keep:
+            raise ValueError(f"{phrasings_path}:{lineno}: {hpo_id} is not a phenotype term")
+        entries.append((phrase, hpo_id, PRIO_CURATED, ""))
+
+    # A '#' in a curated phrasing is any number: tokenized as a digit, then keyed NUMBER_KEY.
+    folded = [
+        [
+            NUMBER_KEY if (prio == PRIO_CURATED and w == "0") else fold(w)
+            for w in raw_words(text.replace("#", "0") if prio == PRIO_CURATED else text)
+        ]
+        for text, _, prio, _ in entries
+    ]
+    vocab.lexicon = frozenset(w for words in folded for w in words)
+    lem = Lemmatizer(vocab.lexicon)
+    from text_processing.normalize import GAP_WORDS
+
+    variants: list[tuple[tuple[str, ...], str]] = []
+    for (text, hpo_id, prio, surface), words in zip(entries, folded, strict=True):
+        if " ".join(words) in blocked:
+            continue
+        key = tuple(
+            w if w == NUMBER_KEY else lem.lemma_of_folded(w) for w in words if w not in GAP_WORDS
+        )
+        vocab.add(key, hpo_id, prio, surface)
+        if not surface:
+            variants.extend((v, hpo_id) for v in _word_order_variants(key))
+        if prio <= PRIO_RELATED:
+            vocab.search_names.append((text.casefold(), hpo_id, text))
+    for key, hpo_id in variants:
+        vocab.add(key, hpo_id, PRIO_VARIANT)
+    vocab.search_names.sort()
+    return vocab
+
+
+def _source_fingerprint(*paths: Path) -> str:
+    """Changes when the ontology, the curated files or this code change."""
+    h = hashlib.sha256(str(VOCAB_FORMAT).encode())
+    here = Path(__file__).parent
+    for p in (*paths, BLOCKED_TERMS, here / "vocabulary.py", here / "normalize.py"):
+        if p.exists():
+            st = p.stat()
+            h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def load_vocabulary(
+    cache_dir: Path | None,
+    phrasings_path: Path | None = None,
+    obo_path: Path | None = None,
+) -> Vocabulary:
+    """From the cache when fresh, else built and cached (cache failures only cost time)."""
+    obo_path = obo_path or default_obo_path()
+    phrasings_path = phrasings_path or DEFAULT_PHRASINGS
+    if not phrasings_path.exists():
+        raise FileNotFoundError(f"{phrasings_path}: lay phrasings file not found")
+    cache_file = None
+    if cache_dir is not None:
+        cache_file = Path(cache_dir) / (
+            f"hpo_vocab_{_source_fingerprint(obo_path, phrasings_path)}.pickle"
+        )
+        if cache_file.exists():
+            try:
+                with open(cache_file, "rb") as fh:
+                    return pickle.load(fh)
+            except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt, never fatal
+                pass
+    vocab = build_vocabulary(obo_path, phrasings_path)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")  # workers may build at once
+            with open(tmp, "wb") as fh:
+                pickle.dump(vocab, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache_file)
+        except OSError:
+            pass
+    return vocab
