@@ -58,7 +58,7 @@ def show(
     config: Path = ConfigOption,
     per_symptom: int = typer.Option(3, "--per-symptom", "-k", min=1, help="Excerpts per symptom."),
 ) -> None:
-    """Print a disease's evidence list: symptoms, then excerpts with [domain] and PMID."""
+    """Print a disease's evidence list: symptoms, then excerpts with source domain and PMID."""
     settings = settings_or_exit(config)
     try:
         name = settings.disease(disease).name

@@ -638,7 +638,8 @@ ARTICLES: tuple[Article, ...] = (
             (
                 "Testing if the forum escapes things: <img src=x onerror=alert(1)> end of test.",
                 "Here is a script tag written as text: &lt;script&gt;alert(&quot;x&quot;)"
-                "&lt;/script&gt; and my thigh pain is better today.",
+                "&lt;/script&gt; and my thigh pain from diabetic amyotrophy is better today.",
+                "My &lt;img src=x onerror=alert(2)&gt; diabetic amyotrophy gave me weight loss.",
             ),
         ),
         published="2024-06-21",

@@ -209,16 +209,16 @@ def build_page(
 
 
 def _attach_sources(conn: duckdb.DuckDBPyConnection, page: DiseasePage) -> None:
-    """`[domain]` links per excerpt (one per independent document) and the references list."""
+    """`[domain]` links per excerpt (one per PubMed record or web domain) and the references."""
     shown = page.shown()
     if not shown:
         return
     rows = conn.execute(
         """
-        SELECT cc.canonical_id, cc.independent_doc, cc.doc_kind, coalesce(cc.domain, ''),
+        SELECT cc.canonical_id, cc.doc_id, cc.doc_kind, coalesce(cc.domain, ''),
                coalesce(nullif(cc.url, ''), ''), coalesce(cc.pmid, ''),
                d.title, d.journal, d.year, d.authors
-        FROM canonical_citations cc JOIN documents d ON d.doc_id = cc.independent_doc
+        FROM canonical_citations cc JOIN documents d ON d.doc_id = cc.doc_id
         WHERE cc.canonical_id IN (SELECT unnest($ids))
         ORDER BY cc.canonical_id, cc.doc_kind = 'pubmed' DESC, cc.first_seen, cc.doc_id
         """,
@@ -231,13 +231,16 @@ def _attach_sources(conn: duckdb.DuckDBPyConnection, page: DiseasePage) -> None:
     ordered = [e for s in page.symptoms for e in s.excerpts]
     ordered += [e for items in page.sections.values() for e in items]
     for excerpt in ordered:
-        seen_docs: set[str] = set()
-        for doc, kind, domain, url, pmid, title, journal, year, authors in cited.get(
+        # One link per PubMed record and per web domain: a syndicated copy still shows its
+        # domain (every citation is kept), while ranking counts it once (independent_doc).
+        seen: set[str] = set()
+        for _doc, kind, domain, url, pmid, title, journal, year, authors in cited.get(
             excerpt.excerpt_id, []
         ):
-            if doc in seen_docs:
+            key = f"pmid:{pmid}" if kind == "pubmed" and pmid else f"domain:{domain or url}"
+            if key in seen:
                 continue
-            seen_docs.add(doc)
+            seen.add(key)
             ref = None
             if kind == "pubmed" and pmid:
                 if pmid not in refs:
