@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 import typer
 
 from evidence.config import ConfigError, load_settings
+
+# With no Prefect server configured, flows start Prefect's temporary local API; on a busy
+# 2-core machine it can take longer than Prefect's 20 s default to come up.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 app = typer.Typer(
     help="Harvest disease-symptom evidence from PubMed and the web into a DuckDB warehouse.",

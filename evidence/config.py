@@ -8,6 +8,7 @@ from the environment so that the file can be committed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
@@ -29,6 +30,8 @@ class WarehouseSettings(_Strict):
     path: Path = Path("var/warehouse.duckdb")
     archive_dir: Path = Path("var/archive")
     min_free_bytes: int = Field(default=200_000_000, ge=0)
+    # analysts' read-only copy, republished (copy + rename) after every run; see docs/operations.md
+    snapshot_path: Path = Path("var/warehouse-snapshot.duckdb")
 
 
 class PubMedSettings(_Strict):
@@ -143,9 +146,41 @@ class ReviewSettings(_Strict):
     secret_key: str = ""  # env EVIDENCE_SECRET_KEY overrides; random per start when empty
 
 
+_SCHEDULE = re.compile(r"^(every\s+\d+\s*[smhd]|(\S+\s+){4,5}\S+)$")
+
+
+def check_schedule(value: str) -> str:
+    """A cron expression (5 or 6 fields) or "every <n><s|m|h|d>"; empty means unscheduled."""
+    value = value.strip()
+    if value and not _SCHEDULE.match(value):
+        raise ValueError(f"{value!r} is neither a cron expression nor 'every 6h' / 'every 30m'")
+    return value
+
+
 class ScheduleSettings(_Strict):
+    """When `evidence serve` runs what; an empty schedule means no deployment of its own."""
+
     pipeline: str = "0 3 * * *"  # cron, or "every 6h" / "every 30m"
+    pubmed: str = ""  # PubMed harvest alone (pipeline limited to PubMed)
+    web: str = ""  # every web source alone (pipeline limited to the web)
     timezone: str = "UTC"
+
+    @field_validator("pipeline", "pubmed", "web")
+    @classmethod
+    def _schedule(cls, v: str) -> str:
+        return check_schedule(v)
+
+
+class FlowSettings(_Strict):
+    """How flows behave under faults: task retries, heartbeats, concurrency leases."""
+
+    task_retries: int = Field(default=2, ge=0, le=10)  # network tasks, on top of HTTP retries
+    retry_delay_seconds: float = Field(default=30.0, ge=0)  # doubled per retry, with jitter
+    retry_jitter_factor: float = Field(default=0.5, ge=0)
+    heartbeat_seconds: int = Field(default=30, ge=30)  # Prefect's minimum is 30 s
+    zombie_after_seconds: int = Field(default=120, ge=60)  # no heartbeat this long: Crashed
+    lease_seconds: float = Field(default=60.0, ge=10)  # a dead run's domain slot frees after this
+    domain_concurrency: int = Field(default=1, ge=1)  # crawls/harvests of one domain at once
 
 
 class DaskSettings(_Strict):
@@ -163,6 +198,7 @@ class Settings(_Strict):
     review: ReviewSettings = ReviewSettings()
     schedules: ScheduleSettings = ScheduleSettings()
     dask: DaskSettings = DaskSettings()
+    flows: FlowSettings = FlowSettings()
     diseases: list[Disease] = Field(min_length=1)
     sources: list[Source] = []
 

@@ -35,6 +35,7 @@ def write_demo_config(web_port: int) -> Path:
 def main() -> int:
     Path("var/prefect").mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(Path("var/prefect").resolve()))
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from evidence.config import load_settings
     from evidence.show import render_evidence
     from fixture_web.server import FixtureWeb
