@@ -43,6 +43,8 @@ def main() -> int:
     from flows.progress import RichProgress
     from flows.report import render_report
     from pubmed.mock_eutils import MockEutils
+    from review_app.db import Warehouse
+    from review_app.publishing import publish
     from warehouse.queries import evidence_for
     from warehouse.schema import connect
 
@@ -65,7 +67,10 @@ def main() -> int:
         symptoms = evidence_for(conn, DEMO_DISEASE, settings.review.excerpts_per_symptom)
     print()
     print(render_evidence(DEMO_DISEASE, symptoms))
+    site = DEMO_DIR / "site"
+    publish(Warehouse(settings.warehouse.path), settings.review, site)
     print(f"warehouse: {settings.warehouse.path.resolve()}")
+    print(f"published pages: {(site / 'index.html').resolve()}")
     print(f"config used: {config.resolve()}")
     return 0 if symptoms and report.status != "failed" else 1
 
