@@ -160,7 +160,10 @@ def register(app: typer.Typer) -> None:
         tagger = load_tagger(_tagging_settings(config))
         system = RegexBaseline(tagger.vocab) if baseline else tagger
         scores = evaluate(
-            docs, lambda t: system.tag(t, nested=nested), lambda t, s: system.tag_targets(t, s)
+            docs,
+            lambda t: system.tag(t, nested=nested),
+            lambda t, s: system.tag_targets(t, s),
+            canonical=tagger.vocab.current_id,
         )
         scores.skipped_lines = len(problems)
         if as_json:
@@ -168,7 +171,8 @@ def register(app: typer.Typer) -> None:
         else:
             typer.echo(_render(scores, gold, "baseline" if baseline else "tagger", nested))
         if errors:
-            for line in errors_report(docs, lambda t: system.tag(t, nested=nested), errors):
+            tag_fn = lambda t: system.tag(t, nested=nested)  # noqa: E731
+            for line in errors_report(docs, tag_fn, errors, tagger.vocab.current_id):
                 typer.echo(line)
 
 

@@ -1,7 +1,10 @@
 """Scores against a gold file: mention level (exact, overlapping), document level, negation.
 
 Gold format, one JSON object a line: {"id", "text", "annotations": [{"start", "end", "hpo_id",
-"negated"?}]}. All scores are micro-averaged over the whole file. Negation is scored apart from
+"negated"?}]}. All scores are micro-averaged over the whole file. Gold and predicted ids are
+first mapped to the current primary HPO id (alt_id, obsolete term -> replaced_by) when a
+`canonical` function is given, so a gold file made with an older HPO release is scored on the
+concept, not on the id it had then. Negation is scored apart from
 matching: the gold spans are handed to the tagger as targets, and only annotations that carry a
 "negated" key count, so corpora without negation labels do not distort it.
 """
@@ -107,18 +110,25 @@ def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> PRF:
 
 TagFn = Callable[[str], list[Mention]]
 TargetFn = Callable[[str, list[tuple[int, int]]], list[Mention]]
+IdFn = Callable[[str], str]
 
 
-def evaluate(docs: Iterable[GoldDoc], tag: TagFn, tag_targets: TargetFn) -> Scores:
+def _same(hpo_id: str) -> str:
+    return hpo_id
+
+
+def evaluate(
+    docs: Iterable[GoldDoc], tag: TagFn, tag_targets: TargetFn, canonical: IdFn = _same
+) -> Scores:
     ex_tp = ov_tp_pred = ov_tp_gold = n_pred = n_gold = 0
     doc_tp = doc_pred = doc_gold = 0
     neg_total = neg_correct = neg_tp = neg_pred = neg_gold = 0
     n_docs = 0
     for doc in docs:
         n_docs += 1
-        pred = [(m.start, m.end, m.hpo_id) for m in tag(doc.text) if m.hpo_id]
+        pred = [(m.start, m.end, canonical(m.hpo_id)) for m in tag(doc.text) if m.hpo_id]
         pred = list(dict.fromkeys(pred))
-        gold = list(dict.fromkeys((a.start, a.end, a.hpo_id) for a in doc.annotations))
+        gold = list(dict.fromkeys((a.start, a.end, canonical(a.hpo_id)) for a in doc.annotations))
         n_pred += len(pred)
         n_gold += len(gold)
         ex_tp += len(set(pred) & set(gold))
@@ -153,12 +163,14 @@ def evaluate(docs: Iterable[GoldDoc], tag: TagFn, tag_targets: TargetFn) -> Scor
     )
 
 
-def errors_report(docs: Iterable[GoldDoc], tag: TagFn, limit: int = 50) -> list[str]:
+def errors_report(
+    docs: Iterable[GoldDoc], tag: TagFn, limit: int = 50, canonical: IdFn = _same
+) -> list[str]:
     """False positives and negatives (exact span + id), for finding what fails."""
     lines: list[str] = []
     for doc in docs:
-        pred = {(m.start, m.end, m.hpo_id) for m in tag(doc.text) if m.hpo_id}
-        gold = {(a.start, a.end, a.hpo_id) for a in doc.annotations}
+        pred = {(m.start, m.end, canonical(m.hpo_id)) for m in tag(doc.text) if m.hpo_id}
+        gold = {(a.start, a.end, canonical(a.hpo_id)) for a in doc.annotations}
         for s, e, h in sorted(pred - gold):
             lines.append(f"FP {doc.id} {h} {doc.text[s:e]!r}")
         for s, e, h in sorted(gold - pred):

@@ -7,10 +7,13 @@ only when the relevance rules (see `relevance`) say the sentence is about that d
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from evidence.config import Disease
 from evidence.records import Document, Excerpt, Mention
+from text_processing.normalize import raw_words
 from text_processing.relevance import (
     SCORE_CONTINUES,
     SCORE_NAMED,
@@ -26,6 +29,84 @@ from text_processing.tagger import Tagger
 
 PART_SEPARATOR = "\n\n"
 
+# Prose has verbs; a run of link texts or menu items has none. Short function words that
+# only occur in sentences, plus common verb endings, are enough to tell the two apart.
+_PROSE_WORDS = frozenset(
+    "is are was were be been being has have had do does did can could may might must shall "
+    "should will would causes cause caused include includes including presents presented "
+    "develops developed shows showed".split()
+)
+_MIN_NAV_WORDS = 6  # shorter lines without a full stop are headings or titles, kept
+_LONG_WITHOUT_VERB = 40
+_SMALL_WORDS = frozenset("a an and or of the in on at to for with by from vs".split())
+# Adjective of a condition -> the condition: "diabetic" amyotrophy is a complication of diabetes.
+_CONDITION_ADJECTIVE = (("ic", "es"), ("ic", "ia"), ("ic", "y"), ("ic", "ism"), ("ive", "ion"))
+
+
+def looks_like_prose(sentence: str) -> bool:
+    """False for navigation text that slipped through page extraction (link lists, menus).
+
+    Such a line has no sentence-final punctuation and mostly title-case words ("Home About
+    Us Diabetes Neuropathy Contact ..."), or runs very long without a single verb-like word.
+    """
+    words = raw_words(sentence)
+    if len(words) < _MIN_NAV_WORDS:
+        return True
+    stripped = sentence.rstrip().rstrip("\"')\u201d\u2019]")
+    if not stripped.endswith((".", "!", "?", ":", ";")):
+        content = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+        titled = sum(w[0].isupper() for w in content)
+        if content and titled / len(content) >= 0.6:
+            return False
+    if len(words) > _LONG_WITHOUT_VERB:
+        lower = [w.lower() for w in words]
+        if not any(w in _PROSE_WORDS or w.endswith(("ed", "es")) for w in lower):
+            return False
+    return True
+
+
+def _condition_words(disease: Disease, lexicon: frozenset[str]) -> set[str]:
+    """Conditions a disease is named after as a complication: 'diabetic' -> diabetes.
+
+    Only adjectives of conditions (-ic, -ive) before the head of a name count; anatomical
+    adjectives ('spinal muscular atrophy') name where the disease is, not what it complicates.
+    """
+    out: set[str] = set()
+    for name in disease.names:
+        words = [w.lower() for w in raw_words(name)]
+        for w in words[:-1]:
+            for suffix, repl in _CONDITION_ADJECTIVE:
+                if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                    noun = w[: -len(suffix)] + repl
+                    if noun in lexicon:
+                        out.update((w, noun))
+    return out
+
+
+def _name_heads(disease: Disease, tagger: Tagger) -> set[str]:
+    """Head words of the disease's premodified names: 'amyotrophy' of 'diabetic amyotrophy'."""
+    heads = set()
+    for name in disease.names:
+        words = raw_words(name)
+        if len(words) >= 2 and words[-1].lower() not in ("syndrome", "disease", "disorder"):
+            heads.add(tagger.lemmatizer.key(words[-1]))
+    return heads
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _is_sibling_disease(
+    m: Mention, sentence_start: int, text: str, heads: set[str], tagger: Tagger
+) -> bool:
+    """'neuralgic amyotrophy' next to 'diabetic amyotrophy': the head word, premodified, names
+    another disease of the same kind, not the symptom the head word alone would be."""
+    words = raw_words(m.text)
+    if len(words) != 1 or tagger.lemmatizer.key(words[0]) not in heads:
+        return False
+    before = _WORD_BEFORE.search(text, sentence_start, m.start)
+    return before is not None and before.group(1).lower() not in _SMALL_WORDS
+
 
 @dataclass(slots=True)
 class _Sentence:
@@ -34,6 +115,7 @@ class _Sentence:
     heading: str
     start: int  # offsets in the joined document text
     end: int
+    prose: bool = True  # False for navigation runs (link lists), which are never evidence
 
 
 def _join_parts(document: Document) -> tuple[str, list[tuple[str, int, int]]]:
@@ -57,7 +139,9 @@ def _sentences(text: str, parts: list[tuple[str, int, int]]) -> list[_Sentence]:
     out: list[_Sentence] = []
     for part_no, (heading, p0, p1) in enumerate(parts):
         for s, e in split_sentences(text[p0:p1]):
-            out.append(_Sentence(len(out), part_no, heading, p0 + s, p0 + e))
+            # the title (part 0) is exempt: titles are title-case and have no full stop
+            prose = part_no == 0 or looks_like_prose(text[p0 + s : p0 + e])
+            out.append(_Sentence(len(out), part_no, heading, p0 + s, p0 + e, prose))
     return out
 
 
@@ -99,6 +183,7 @@ def extract_excerpts(
             + [n for d in diseases if d is not disease for n in d.names]
         )
         focus, focus_reason = document_focus(document, finder)
+        own_mentions = _own_symptoms(disease, tagger, text, sentences, mentions)
         out.extend(
             _excerpts_for(
                 document,
@@ -109,10 +194,41 @@ def extract_excerpts(
                 focus_reason,
                 text,
                 sentences,
-                mentions,
+                own_mentions,
                 min_relevance,
             )
         )
+    return out
+
+
+def _own_symptoms(
+    disease: Disease,
+    tagger: Tagger,
+    text: str,
+    sentences: list[_Sentence],
+    mentions: list[Mention],
+) -> list[Mention]:
+    """Mentions that can be symptoms of this disease, in text order.
+
+    Dropped: the condition a disease is named after as its complication (type 2 diabetes on a
+    diabetic amyotrophy page is the setting, not a symptom), and the disease name's head word
+    premodified as another disease ('neuralgic amyotrophy').
+    """
+    conditions = _condition_words(disease, tagger.vocab.lexicon)
+    heads = _name_heads(disease, tagger)
+    if not conditions and not heads:
+        return mentions
+    starts = [s.start for s in sentences]
+    out = []
+    for m in mentions:
+        if conditions and conditions.intersection(w.lower() for w in raw_words(m.label)):
+            continue
+        if heads:
+            i = bisect.bisect_right(starts, m.start) - 1
+            s0 = sentences[i].start if i >= 0 else 0
+            if _is_sibling_disease(m, s0, text, heads, tagger):
+                continue
+        out.append(m)
     return out
 
 
@@ -143,6 +259,8 @@ def _excerpts_for(
                 topic = "this"
             elif sent.heading and others.spans(sent.heading):
                 topic = "other"
+        if not sent.prose:
+            continue
         own = finder.spans(sentence)
         other = other_disease_spans(sentence, others, own)
         in_sentence: list[Mention] = []
@@ -182,7 +300,7 @@ def _excerpts_for(
 
 def _neighbour(sentences: list[_Sentence], sent: _Sentence, step: int, text: str) -> str:
     i = sent.index + step
-    if 0 <= i < len(sentences) and sentences[i].part == sent.part:
+    if 0 <= i < len(sentences) and sentences[i].part == sent.part and sentences[i].prose:
         return text[sentences[i].start : sentences[i].end]
     return ""
 

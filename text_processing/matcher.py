@@ -102,33 +102,83 @@ def _nested_in(
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "and/or"})
+_MAX_CONJUNCT = 3  # tokens in one conjunct: "posterior subcapsular or capsular cataract"
+
+
+def _term(vocab: Vocabulary, key: tuple[str, ...]) -> tuple[str, int] | None:
+    """A vocabulary hit for a generated key; case-sensitive abbreviations never qualify."""
+    if key in vocab.case_sensitive:
+        return None
+    return vocab.terms.get(key)
 
 
 def coordinated(
     vocab: Vocabulary, keys: list[str], limits: list[int], matches: list[Match]
 ) -> list[Match]:
-    """Conjuncts sharing a head: 'palmar and plantar pits' also holds 'palmar pits'.
+    """Conjuncts sharing a head or a complement: each found term is one more nested mention.
 
-    Each found term spans from its own modifier to the shared head, the way gold corpora mark
-    it ("branchial, otic and renal anomalies" is a branchial anomaly).
+    Left conjuncts share the head: 'palmar and plantar pits' also holds 'palmar pits', and
+    'branchial, otic and renal anomalies' a branchial anomaly; each spans from its own modifier
+    to the shared head, the way gold corpora mark it. A conjunct may be several words
+    ('posterior subcapsular or capsular cataract'); a conjunct that forms no term is passed
+    over when it is a single word in a comma list ('ophthalmic, orofacial, and auditory').
+    Right conjuncts share the complement of an 'X of A or B' term: 'hypopigmentation of skin
+    or hair' also holds hypopigmentation of hair, spanning the whole phrase.
     """
     out: list[Match] = []
     for m in matches:
         if m.nested or m.last - m.first < 2:
             continue
-        tail = tuple(keys[m.first + 1 : m.last])
-        i = m.first - 1
-        if i < 1 or keys[i] not in _CONJUNCTIONS:
-            continue
-        i -= 1
-        while i >= 0:
-            key = (keys[i], *tail)
-            hit = vocab.terms.get(key)
-            if hit is None or key in vocab.case_sensitive or limits[i] < m.first:
-                break
-            out.append(Match(i, m.last, hit[0], hit[1], nested=True))
-            if i >= 1 and limits[i - 1] == i:  # "A, B and C x": a comma before this conjunct
-                i -= 1
-            else:
-                break
+        out.extend(_left_conjuncts(vocab, keys, limits, m))
+        out.extend(_right_conjuncts(vocab, keys, limits, m))
     return out
+
+
+def _left_conjuncts(vocab: Vocabulary, keys: list[str], limits: list[int], m: Match) -> list[Match]:
+    out: list[Match] = []
+    tail = tuple(keys[m.first + 1 : m.last])
+    p = m.first  # the current conjunct starts here; the separator lies just before it
+    first = True
+    while p >= 1:
+        # separator: a conjunction (maybe after a comma: "A, B, and C x"), or a bare comma
+        if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p - 1] >= p:
+            end = p - 1
+        elif not first and limits[p - 1] == p:
+            end = p
+        else:
+            break
+        first = False
+        found = None
+        for length in range(min(_MAX_CONJUNCT, end), 0, -1):
+            a = end - length
+            if limits[a] < end or any(k in _CONJUNCTIONS for k in keys[a:end]):
+                continue  # a conjunct holds no break and no conjunction
+            hit = _term(vocab, (*keys[a:end], *tail))
+            if hit is not None:
+                found = Match(a, m.last, hit[0], hit[1], nested=True)
+                break
+        if found is not None:
+            out.append(found)
+            p = found.first
+        elif end >= 1 and (end - 1 == 0 or limits[end - 2] == end - 1):
+            p = end - 1  # a one-word conjunct that is no term: go on to the next one
+        else:
+            break
+    return out
+
+
+def _right_conjuncts(
+    vocab: Vocabulary, keys: list[str], limits: list[int], m: Match
+) -> list[Match]:
+    inner = keys[m.first : m.last]
+    if "of" not in inner or m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS:
+        return []
+    of = m.first + len(inner) - 1 - inner[::-1].index("of")
+    head = tuple(keys[m.first : of + 1])
+    stop = limits[m.last]
+    for length in range(min(_MAX_CONJUNCT, stop - m.last - 1), 0, -1):
+        b = m.last + 1 + length
+        hit = _term(vocab, (*head, *keys[m.last + 1 : b]))
+        if hit is not None:
+            return [Match(m.first, b, hit[0], hit[1], nested=True)]
+    return []

@@ -111,7 +111,7 @@ class Lemmatizer:
 
     def lemma_of_folded(self, w: str) -> str:
         for cand in singular_candidates(w):
-            if cand in self.lexicon:
+            if cand in self.lexicon or cand in WORD_SYNONYMS:  # "manifestations"
                 return WORD_SYNONYMS.get(cand, cand)
         if w in self.lexicon:
             return WORD_SYNONYMS.get(w, w)
@@ -140,7 +140,6 @@ JOINING_PREFIXES = frozenset(
 WORD_SYNONYMS = {
     "anomaly": "abnormality",
     "manifestation": "abnormality",
-    "malformation": "abnormality",
     "cutaneous": "skin",
     "ocular": "eye",
     "ophthalmic": "eye",
@@ -149,7 +148,8 @@ WORD_SYNONYMS = {
     "renal": "kidney",
     "cardiac": "heart",
     "hepatic": "liver",
-    "auditory": "ear",
+    "auditory": "hearing",  # "auditory manifestations" are hearing abnormalities
+    "articular": "joint",
     "otic": "ear",
     "dental": "tooth",
     "pulmonary": "lung",

@@ -20,6 +20,9 @@ class OboTerm:
     synonyms: list[tuple[str, str, str]] = field(default_factory=list)  # (text, scope, type)
     parents: list[str] = field(default_factory=list)
     obsolete: bool = False
+    alt_ids: list[str] = field(default_factory=list)
+    replaced_by: list[str] = field(default_factory=list)
+    consider: list[str] = field(default_factory=list)
 
 
 def default_obo_path() -> Path:
@@ -58,7 +61,34 @@ def read_obo(path: Path) -> dict[str, OboTerm]:
                 current.parents.append(line[6:].split("!")[0].strip())
             elif line.startswith("is_obsolete: true"):
                 current.obsolete = True
+            elif line.startswith("alt_id: "):
+                current.alt_ids.append(line[8:].strip())
+            elif line.startswith("replaced_by: "):
+                current.replaced_by.append(line[13:].strip())
+            elif line.startswith("consider: "):
+                current.consider.append(line[10:].strip())
     return terms
+
+
+def current_ids(terms: dict[str, OboTerm]) -> dict[str, str]:
+    """Old id -> current primary id: alt_ids, and obsolete terms with one replacement.
+
+    An obsolete term names its successor with `replaced_by`, or with `consider` when the
+    editors were less sure; a single `consider` is taken, several are ambiguous and left out.
+    """
+    out: dict[str, str] = {}
+    for t in terms.values():
+        for alt in t.alt_ids:
+            out[alt] = t.hpo_id
+    for t in terms.values():
+        if not t.obsolete:
+            continue
+        targets = t.replaced_by or (t.consider if len(t.consider) == 1 else [])
+        if len(targets) == 1:
+            target = out.get(targets[0], targets[0])
+            if target in terms and not terms[target].obsolete:
+                out[t.hpo_id] = target
+    return out
 
 
 def descendants(terms: dict[str, OboTerm], root: str) -> set[str]:

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from text_processing.normalize import NUMBER_KEY, Lemmatizer, fold, raw_words
-from text_processing.obo import default_obo_path, descendants, read_obo
+from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
 
 PHENOTYPE_ROOT = "HP:0000118"
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PHRASINGS = DATA_DIR / "lay_phrasings.tsv"
 BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
-VOCAB_FORMAT = 4  # bump when the cached structure changes
+VOCAB_FORMAT = 5  # bump when the cached structure changes
 
 # Words that make a phrase relational; phrases holding them get no word-order variants.
 _FUNCTION_WORDS = frozenset(
@@ -33,7 +33,17 @@ _ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ous", "ive", "ary", "ed", "ing", "ile",
 
 # Priorities: lower wins when two terms share a key.
 # Curated phrasings come first: an editor's decision overrides the ontology's default reading.
-PRIO_CURATED, PRIO_NAME, PRIO_EXACT, PRIO_LAY, PRIO_RELATED, PRIO_VARIANT = range(6)
+# Names of obsolete terms map to their successor, below every current name and synonym.
+(
+    PRIO_CURATED,
+    PRIO_NAME,
+    PRIO_EXACT,
+    PRIO_LAY,
+    PRIO_RELATED,
+    PRIO_OBSOLETE,
+    PRIO_VARIANT,
+    PRIO_FALLBACK,
+) = range(8)
 
 
 @dataclass
@@ -48,6 +58,8 @@ class Vocabulary:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lexicon: frozenset[str] = frozenset()
     search_names: list[tuple[str, str, str]] = field(default_factory=list)  # (folded, id, shown)
+    # alt_id or obsolete id -> the current primary id (gold from an older HPO release)
+    replaced: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], hpo_id: str, prio: int, surface: str = "") -> None:
         if not key:
@@ -62,6 +74,10 @@ class Vocabulary:
             self.case_sensitive.pop(key, None)
         if self.max_len.get(key[0], 0) < len(key):
             self.max_len[key[0]] = len(key)
+
+    def current_id(self, hpo_id: str) -> str:
+        """The id HPO uses today for `hpo_id` (itself when it is current or unknown)."""
+        return self.replaced.get(hpo_id, hpo_id)
 
     def ancestors(self, hpo_id: str) -> set[str]:
         out: set[str] = set()
@@ -114,23 +130,104 @@ def read_phrasings(path: Path) -> list[tuple[str, str, int]]:
     return rows
 
 
-def _word_order_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'."""
+def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
+    """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'.
+
+    An adjective modifier with a known noun ('axonal' -> 'axon') gives 'degeneration of axon'.
+    """
     out: list[tuple[str, ...]] = []
-    if (
-        2 <= len(key) <= 3
-        and not _FUNCTION_WORDS.intersection(key)
-        and not key[-1].isdigit()
-        and not key[-2].endswith(_ADJECTIVE_ENDINGS)  # "mandibular hyperplasia": no "of"
-    ):
+    if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
         head, mods = key[-1], key[:-1]
-        out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
+        if not mods[-1].endswith(_ADJECTIVE_ENDINGS):  # "mandibular hyperplasia": no "of"
+            out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
+        elif len(mods) == 1 and mods[0] in nouns:
+            out.append((head, "of", nouns[mods[0]]))
     if key.count("of") == 1 and 3 <= len(key) <= 4:
         i = key.index("of")
         left, right = key[:i], key[i + 1 :]
         if left and right and not _FUNCTION_WORDS.intersection(left + right):
             out.append(right + left)
     return out
+
+
+# Adjective -> noun suffix rules, kept only when both words are in the vocabulary's lexicon:
+# clavicular/clavicle, patellar/patella, axonal/axon, corneal/cornea, bridged/bridging.
+_NOUN_OF_ADJECTIVE = (
+    ("ular", "le"),
+    ("ar", "a"),
+    ("eal", "ea"),
+    ("al", "a"),
+    ("al", ""),
+    ("al", "e"),
+    ("ed", "ing"),
+)
+# Condition adjective -> condition noun: dysplastic/dysplasia, stenotic/stenosis, atrophic/atrophy.
+_CONDITION_OF_ADJECTIVE = (
+    ("stic", "sia"),
+    ("tic", "sia"),
+    ("tic", "sis"),
+    ("ic", "ia"),
+    ("ic", "y"),
+)
+# Morphology terms are also written as malformations and shapes of the part.
+_MORPHOLOGY_SYNONYMS = ("shape",)
+
+
+def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for w in lexicon:
+        for suffix, repl in rules:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                cand = w[: -len(suffix)] + repl
+                if cand != w and cand in lexicon:
+                    out[w] = cand
+                    break
+    return out
+
+
+def _morphology_variants(
+    key: tuple[str, ...],
+    nouns: dict[str, str],
+    adjectives: dict[str, str],
+    conditions: dict[str, str],
+) -> list[tuple[str, ...]]:
+    """Variants from word formation, each a phrasing the ontology implies but does not list.
+
+    'Abnormal rib morphology' -> 'abnormal rib', 'rib malformation', 'malformation of rib',
+    'abnormal rib shape'; 'Dysplastic patella' -> 'patellar dysplasia', 'dysplasia of patella';
+    'Bridged sella turcica' -> 'bridging of sella turcica'; 'Abnormal clavicle morphology' ->
+    'abnormal clavicular morphology' (a noun replaced by its adjective).
+    """
+    out: list[tuple[str, ...]] = []
+    if len(key) >= 3 and key[0] == "abnormal" and key[-1] == "morphology":
+        part = key[1:-1]
+        if not _FUNCTION_WORDS.intersection(part):
+            out.append(("abnormal", *part))
+            out.append((*part, "malformation"))
+            out.append(("malformation", "of", *part))
+            out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
+    if len(key) == 2 and not _FUNCTION_WORDS.intersection(key):
+        adj, noun = key
+        if adj in conditions:
+            cond = conditions[adj]
+            out.append((noun, cond))
+            out.append((cond, "of", noun))
+            if noun in adjectives:
+                out.append((adjectives[noun], cond))
+    if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
+        verb, rest = key[0], key[1:]
+        if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):
+            out.append((nouns[verb], "of", *rest))  # "bridged X" -> "bridging of X"
+            out.append((*rest, nouns[verb]))
+    if len(key) <= 4:
+        for i, w in enumerate(key):
+            if w in adjectives and (i + 1 < len(key)) and key[i + 1] not in _FUNCTION_WORDS:
+                out.append((*key[:i], adjectives[w], *key[i + 1 :]))
+    expanded = list(out)
+    for v in out:  # "abnormal clavicular morphology" -> "abnormal clavicular shape"
+        if v[0] == "abnormal" and v[-1] == "morphology" and len(v) >= 3:
+            expanded.extend(("abnormal", *v[1:-1], syn) for syn in _MORPHOLOGY_SYNONYMS)
+    return expanded
 
 
 def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
@@ -155,6 +252,17 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
             if surface and len(surface) < 3:
                 continue  # two-letter abbreviations ("MR", "ID") are ordinary words too often
             entries.append((text, hpo_id, prio, surface))
+    vocab.replaced = {old: new for old, new in current_ids(terms).items() if new in keep}
+    for old_id, new_id in sorted(vocab.replaced.items()):
+        t = terms.get(old_id)
+        if t is None or not t.obsolete:
+            continue  # an alt_id has no text of its own
+        # An obsolete term's words still name its successor: "obsolete Congenital strabismus".
+        for text in [t.name.removeprefix("obsolete ")] + [
+            syn for syn, scope, syn_type in t.synonyms if scope in ("EXACT", "RELATED")
+        ]:
+            if not _is_abbreviation(text, ""):
+                entries.append((text, new_id, PRIO_OBSOLETE, ""))
     for phrase, hpo_id, lineno in read_phrasings(phrasings_path):
         if hpo_id not in keep:
             raise ValueError(f"{phrasings_path}:{lineno}: {hpo_id} is not a phenotype term")
@@ -172,7 +280,11 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     lem = Lemmatizer(vocab.lexicon)
     from text_processing.normalize import GAP_WORDS
 
+    nouns = _derived(vocab.lexicon, _NOUN_OF_ADJECTIVE)
+    adjectives = {n: a for a, n in sorted(nouns.items()) if not a.endswith("ed")}
+    conditions = _derived(vocab.lexicon, _CONDITION_OF_ADJECTIVE)
     variants: list[tuple[tuple[str, ...], str]] = []
+    fallbacks: list[tuple[tuple[str, ...], str]] = []
     for (text, hpo_id, prio, surface), words in zip(entries, folded, strict=True):
         if " ".join(words) in blocked:
             continue
@@ -181,11 +293,21 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         )
         vocab.add(key, hpo_id, prio, surface)
         if not surface:
-            variants.extend((v, hpo_id) for v in _word_order_variants(key))
+            variants.extend((v, hpo_id) for v in _word_order_variants(key, nouns))
+            variants.extend(
+                (v, hpo_id) for v in _morphology_variants(key, nouns, adjectives, conditions)
+            )
+            if len(key) >= 3 and key[:2] == ("abnormality", "of"):
+                # a malformation is morphological: this reading only where no morphology
+                # term claimed the phrase ("malformation of the ear" without one)
+                fallbacks.append(((*key[2:], "malformation"), hpo_id))
+                fallbacks.append((("malformation", "of", *key[2:]), hpo_id))
         if prio <= PRIO_RELATED:
             vocab.search_names.append((text.casefold(), hpo_id, text))
     for key, hpo_id in variants:
         vocab.add(key, hpo_id, PRIO_VARIANT)
+    for key, hpo_id in fallbacks:
+        vocab.add(key, hpo_id, PRIO_FALLBACK)
     vocab.search_names.sort()
     return vocab
 
@@ -194,7 +316,11 @@ def _source_fingerprint(*paths: Path) -> str:
     """Changes when the ontology, the curated files or this code change."""
     h = hashlib.sha256(str(VOCAB_FORMAT).encode())
     here = Path(__file__).parent
-    for p in (*paths, BLOCKED_TERMS, here / "vocabulary.py", here / "normalize.py"):
+    for p in (
+        *paths,
+        BLOCKED_TERMS,
+        *(here / f for f in ("vocabulary.py", "normalize.py", "obo.py")),
+    ):
         if p.exists():
             st = p.stat()
             h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())

@@ -21,3 +21,12 @@ def test_scores_exact_overlap_document_and_negation():
     assert scores.document.precision == round(2 / 3, 4)
     assert scores.negation_accuracy == 0.5
     assert scores.negated_class.precision == 0.5 and scores.negated_class.recall == 1.0
+
+
+def test_old_gold_ids_are_scored_as_their_current_id():
+    doc = GoldDoc("d", "strabismus", [GoldAnnotation(0, 10, "HP:0000487")])  # obsolete id
+    pred = [_m(0, 10, "HP:0000486")]
+    current = {"HP:0000487": "HP:0000486"}.get
+    assert evaluate([doc], lambda t: pred, lambda t, s: []).mention_exact.tp == 0
+    scores = evaluate([doc], lambda t: pred, lambda t, s: [], lambda h: current(h, h))
+    assert scores.mention_exact.f1 == 1.0 and scores.document.f1 == 1.0

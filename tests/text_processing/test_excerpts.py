@@ -100,3 +100,38 @@ def test_section_from_heading_and_cue_words(tagger):
     assert classify("Fever was treated with paracetamol.", "RESULTS") == "treatment"
     assert classify("Fever and chills.", "Diagnosis") == "workup"
     assert classify("Fever and chills.") == "presentation"
+
+
+def test_disease_name_head_premodified_is_another_disease_not_a_symptom(tagger):
+    # "monomelic amyotrophy" is in no list: the head of "diabetic amyotrophy", premodified,
+    # names another amyotrophy; "amyotrophy" is not muscle-atrophy evidence here
+    doc = _doc("Notes", ("", "See also diabetic amyotrophy and monomelic amyotrophy."))
+    assert extract_excerpts(doc, [DA], tagger) == []
+    doc = _doc("Notes", ("", "See also diabetic amyotrophy and neuralgic amyotrophy."))
+    assert extract_excerpts(doc, [DA], tagger) == []
+
+
+def test_condition_the_disease_complicates_is_not_its_symptom(tagger):
+    sentence = "A 58-year-old man with type 2 diabetes presented with thigh pain."
+    doc = _doc("Diabetic amyotrophy", ("", sentence))
+    assert [m.label for m in tagger.tag(sentence)] == [
+        "Type II diabetes mellitus",
+        "Lower limb pain",
+    ]
+    assert [e.symptom for e in extract_excerpts(doc, [DA], tagger)] == ["Lower limb pain"]
+    # the same sentence stays a source of diabetes for a disease not named after it
+    found = extract_excerpts(_doc("Lumbar spinal stenosis", ("", sentence)), [OTHER], tagger)
+    assert "Type II diabetes mellitus" in [e.symptom for e in found]
+
+
+def test_link_list_is_not_a_sentence(tagger):
+    links = (
+        "Home Health Topics Diabetes Nerve Pain Weight Loss Thigh Pain Muscle Weakness "
+        "Treatment Options Clinical Trials Contact Us Privacy Policy About Us"
+    )
+    doc = _doc("Diabetic amyotrophy", ("Symptoms", links + "\n\nMany people notice weight loss."))
+    found = extract_excerpts(doc, [DA], tagger)
+    assert [(e.symptom, e.text) for e in found] == [
+        ("Weight loss", "Many people notice weight loss.")
+    ]
+    assert found[0].context_before == ""

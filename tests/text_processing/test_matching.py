@@ -112,3 +112,55 @@ def test_vocabulary_loads_from_cache_fast(tagger, cache_dir):
     t0 = time.perf_counter()
     load_tagger(TaggingSettings(cache_dir=cache_dir))
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_plural_of_a_synonym_word_is_folded_too(tag):
+    # "manifestation" is only a word synonym of "abnormality", never a vocabulary word itself
+    assert tag("cutaneous manifestations") == [("cutaneous manifestations", "HP:0000951")]
+    assert tag("auditory manifestations") == [("auditory manifestations", "HP:0000364")]
+
+
+def test_comma_list_with_oxford_comma_shares_the_head(tag):
+    found = tag("ophthalmic, orofacial, articular, and auditory manifestations", nested=True)
+    assert ("articular, and auditory manifestations", "HP:0001367") in found  # joint
+    # "orofacial manifestations" is no term: passed over, the list goes on
+    assert (
+        "ophthalmic, orofacial, articular, and auditory manifestations",
+        "HP:0000478",
+    ) in found
+    found = tag("branchial, otic and renal anomalies", nested=True)
+    assert ("branchial, otic and renal anomalies", "HP:0009794") in found
+
+
+def test_conjunct_of_several_words(tag):
+    found = tag("posterior subcapsular or capsular cataract", nested=True)
+    assert ("posterior subcapsular or capsular cataract", "HP:0007787") in found
+    assert ("subcapsular or capsular cataract", "HP:0000523") not in found
+
+
+def test_coordinated_complement_of_x_of_a_or_b(tag):
+    found = tag("hypopigmentation of skin or hair", nested=True)
+    assert ("hypopigmentation of skin", "HP:0001010") in found
+    assert ("hypopigmentation of skin or hair", "HP:0005599") in found
+
+
+def test_abnormal_morphology_terms_in_plain_words(tag):
+    assert tag("abnormal ribs") == [("abnormal ribs", "HP:0000772")]
+    assert tag("abnormal clavicular shape") == [("abnormal clavicular shape", "HP:0000889")]
+    # a malformation is morphological: the morphology term, not "Abnormality of the kidney"
+    assert tag("malformations of the kidney") == [("malformations of the kidney", "HP:0012210")]
+
+
+def test_adjective_and_noun_forms_of_a_term(tag):
+    assert tag("patellar dysplasia") == [("patellar dysplasia", "HP:0006446")]  # Dysplastic patella
+    assert tag("bridging of the sella turcica") == [
+        ("bridging of the sella turcica", "HP:0005449")  # Bridged sella turcica
+    ]
+    assert tag("degeneration of axons") == [("degeneration of axons", "HP:0040078")]
+
+
+def test_obsolete_term_names_its_replacement(tagger):
+    # HP:0000487 "obsolete Congenital strabismus" was replaced by HP:0000486 Strabismus
+    assert tagger.vocab.current_id("HP:0000487") == "HP:0000486"
+    assert tagger.vocab.current_id("HP:0000486") == "HP:0000486"
+    assert [m.hpo_id for m in tagger.tag("congenital strabismus")] == ["HP:0000486"]
