@@ -3,8 +3,10 @@
 Everything the app reads or writes goes through `Warehouse.read()` / `Warehouse.write()`, so
 the file-sharing scheme with the scheduled pipeline (which also writes) can be changed here
 alone. Writes are short explicit transactions, serialized inside the process; with
-`hold=False` the file is opened per unit of work and closed again, so the pipeline can take it
-between requests.
+`hold=False` (the default) the file is opened per unit of work and closed again, so the
+pipeline can take it between requests; a request that finds the pipeline writing waits for its
+short write window to end (warehouse.session.open_retrying) instead of failing the editor's
+click. See docs/operations.md, "Sharing the warehouse".
 """
 
 from __future__ import annotations
@@ -17,18 +19,21 @@ from pathlib import Path
 import duckdb
 
 from warehouse.schema import connect
+from warehouse.session import open_retrying
+
+WAIT_SECONDS = 60.0  # longest pipeline write window an editor's request waits out
 
 
 class Warehouse:
     """A warehouse file shared by the app's request threads."""
 
-    def __init__(self, path: Path | str, *, hold: bool = True) -> None:
+    def __init__(self, path: Path | str, *, hold: bool = False) -> None:
         self.path = Path(path)
         self.hold = hold
         self._write_lock = threading.Lock()
         self._conn: duckdb.DuckDBPyConnection | None = connect(self.path) if hold else None
         if not hold:
-            connect(self.path).close()  # migrate once up front
+            open_retrying(self.path).close()  # migrate once up front
 
     @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -39,7 +44,7 @@ class Warehouse:
             finally:
                 cur.close()
         else:
-            conn = duckdb.connect(str(self.path))
+            conn = open_retrying(self.path, wait_seconds=WAIT_SECONDS, migrate=False)
             try:
                 yield conn
             finally:

@@ -16,7 +16,7 @@ from datetime import datetime
 
 import duckdb
 
-from review_app.queue import SECTIONS
+from text_processing.sections import SECTIONS
 
 OTHER_SECTIONS = SECTIONS[1:]  # workup ... prevention, in the reference page's order
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"

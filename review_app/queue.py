@@ -13,16 +13,6 @@ from datetime import datetime
 import duckdb
 
 STATUSES = ("unreviewed", "approved", "rejected", "not_about_disease", "all")
-SECTIONS = (
-    "presentation",
-    "workup",
-    "treatment",
-    "prognosis",
-    "etiology",
-    "epidemiology",
-    "pathophysiology",
-    "prevention",
-)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from review_app import queue
 from review_app.decisions import ACTIONS, Change, DecisionError, decide, undo_last
-from review_app.queue import SECTIONS, STATUSES, QueueFilter
+from review_app.queue import STATUSES, QueueFilter
 from review_app.web import editor_for_page, editor_for_post, page, redirect, state
+from text_processing.sections import SECTIONS
 
 router = APIRouter()
 PAGE_SIZE = 50
