@@ -1,8 +1,11 @@
 """Near-duplicate detection over a batch of texts, end to end and without I/O.
 
 texts -> normalized tokens -> word shingles -> MinHash -> loose LSH candidates -> exact
-Jaccard + negation check -> union-find clusters. `warehouse.clusters` runs the same steps
-incrementally against stored signatures; the benchmark runs this module on a million texts.
+Jaccard + negation check -> complete-linkage clusters (`dedup.linkage`: a text joins a cluster
+only if it is a near-duplicate of every member, its representative included; no chaining).
+The batch's canonical order is the order of `texts`: the first text of a cluster is its
+representative. `warehouse.clusters` runs the same steps incrementally against stored
+signatures; the benchmark runs this module on a million texts.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dedup.arrays import sorted_unique
+from dedup.linkage import complete_linkage
 from dedup.lsh import BandPlan, band_keys, candidate_pairs, plan_bands
 from dedup.minhash import minhash_signatures
 from dedup.shingles import ShingleSets, shingle_sets
-from dedup.tokens import tokenize
-from dedup.unionfind import components
+from dedup.tokens import mix64, tokenize
 from dedup.verify import accept_pairs
 from evidence.config import DedupSettings
 
@@ -60,9 +64,34 @@ def text_features(texts: Sequence[str], shingle_size: int) -> TextFeatures:
     return concat_features(*parts)
 
 
+def first_copies(features: TextFeatures) -> np.ndarray:
+    """Per text, the first text with the same shingle set and negation cues (itself if none).
+
+    Such texts have Jaccard 1 and the same answer against every other text, so clustering
+    treats each group as one: a sentence repeated 10,000 times is not 10,000 members to check.
+    """
+    sets = features.shingles
+    n = len(sets)
+    mixed = mix64(sets.hashes.astype(np.uint64))
+    fingerprint = np.zeros(n, dtype=np.uint64)
+    filled = np.flatnonzero(sets.sizes > 0)
+    if filled.size:
+        fingerprint[filled] = np.add.reduceat(mixed, sets.offsets[filled])
+    fingerprint = mix64(fingerprint ^ mix64(features.negation) ^ sets.sizes.astype(np.uint64))
+    order = np.lexsort((np.arange(n), fingerprint))
+    ordered = fingerprint[order]
+    starts = np.ones(n, dtype=bool)
+    if n:
+        np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    first = order[np.flatnonzero(starts)[np.cumsum(starts) - 1]]
+    out = np.empty(n, dtype=np.int64)
+    out[order] = first
+    return out
+
+
 @dataclass(frozen=True)
 class NearDuplicates:
-    labels: np.ndarray  # per text: smallest text index of its cluster
+    labels: np.ndarray  # per text: its cluster's representative, the cluster's smallest index
     pair_i: np.ndarray  # accepted pairs (i < j), each with Jaccard >= threshold
     pair_j: np.ndarray
     similarity: np.ndarray
@@ -73,7 +102,8 @@ class NearDuplicates:
 def find_near_duplicates(
     texts: Sequence[str], settings: DedupSettings, workers: int | None = None
 ) -> NearDuplicates:
-    """Cluster `texts`: two texts share a cluster when a chain of accepted pairs links them."""
+    """Cluster `texts`, taken in canonical order (earlier first): every pair of texts inside a
+    cluster is a verified near-duplicate pair (see `dedup.linkage`)."""
     features = text_features(texts, settings.shingle_size)
     signatures = minhash_signatures(features.shingles, settings.num_perm, workers)
     plan = plan_bands(settings.num_perm, settings.jaccard_threshold)
@@ -84,7 +114,7 @@ def find_near_duplicates(
     accepted, similarity = accept_pairs(
         features.shingles, features.negation, i, j, settings.jaccard_threshold
     )
-    labels = components(len(texts), i[accepted], j[accepted])
+    labels = _cluster(features, settings.jaccard_threshold, i, j, accepted, similarity)
     return NearDuplicates(
         labels=labels,
         pair_i=i[accepted],
@@ -93,3 +123,39 @@ def find_near_duplicates(
         n_candidates=len(i),
         plan=plan,
     )
+
+
+def _cluster(
+    features: TextFeatures,
+    threshold: float,
+    i: np.ndarray,
+    j: np.ndarray,
+    accepted: np.ndarray,
+    similarity: np.ndarray,
+) -> np.ndarray:
+    """Complete linkage over the distinct shingle sets; copies follow their first text."""
+    n = len(features)
+    first = first_copies(features)
+    if (first != np.arange(n)).any():
+        # Candidate pairs move onto the first copies (deduplicated, self-pairs dropped) and are
+        # verified again there: each answer must be that of the two first copies themselves.
+        fi, fj = first[i], first[j]
+        keep = fi != fj
+        width = np.uint64(n)
+        codes = sorted_unique(
+            np.minimum(fi, fj)[keep].astype(np.uint64) * width
+            + np.maximum(fi, fj)[keep].astype(np.uint64)
+        )
+        i, j = (codes // width).astype(np.int64), (codes % width).astype(np.int64)
+        accepted, similarity = accept_pairs(features.shingles, features.negation, i, j, threshold)
+    linkage = complete_linkage(
+        features.shingles,
+        features.negation,
+        threshold,
+        np.arange(n, dtype=np.int64),
+        i,
+        j,
+        accepted,
+        similarity,
+    )
+    return linkage.cluster[first]

@@ -7,9 +7,15 @@ every candidate is verified by exact Jaccard and the negation guard (`dedup.veri
 new rows, their band keys and any cluster merges are written in one transaction. Old signatures
 are never recomputed, unless the dedup settings change (then they are rebuilt once).
 
-Cluster keys follow `dedup.canonical`: a new cluster is keyed by its canonical member; a text
-that joins an existing cluster takes its key; a text that bridges clusters merges them under
-the key of the one whose canonical member ranks first (the older one).
+Clusters follow `dedup.linkage` (complete linkage, no chaining): new texts are placed in
+canonical order (`dedup.canonical`), and a new text joins a cluster, stored or formed earlier
+in the run, only if it is a near-duplicate of every member, the canonical text included; the
+members of each stored cluster it touches through a band key are read back (their texts, for
+the exact check, not their signatures). Cluster keys: a new cluster is keyed by its canonical
+member (the first placed); a text that joins an existing cluster takes its key; two clusters
+that one text could join are merged only when every pair across them is a near-duplicate too,
+under the key of the one whose canonical member ranks first (the older one). Clusters formed
+before this rule (by union-find) are left as they are; new texts must match all their members.
 
 `mark_duplicate_documents` sets `documents.duplicate_of` so that the views count a syndicated
 article, a page under two URLs or an abstract quoted whole on a page as one source.
@@ -24,7 +30,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from dedup.canonical import TextFacts, canonical
+from dedup.canonical import TextFacts
+from dedup.linkage import complete_linkage
 from dedup.lsh import BandPlan, band_keys, candidate_pairs, plan_bands
 from dedup.minhash import SIGNATURE_VERSION, minhash_signatures
 from dedup.near_duplicates import concat_features, text_features
@@ -226,6 +233,25 @@ def assign_clusters(conn: duckdb.DuckDBPyConnection, settings: DedupSettings) ->
     return counts
 
 
+def _cluster_members(
+    conn: duckdb.DuckDBPyConnection, cluster_keys: list[str]
+) -> tuple[_Texts, list[str]]:
+    """Every stored member of these clusters that still has an excerpt, with its cluster_key."""
+    if not cluster_keys:
+        return _Texts([], [], [], []), []
+    conn.register("wanted_clusters", pa.table({"cluster_key": pa.array(cluster_keys, pa.string())}))
+    try:
+        rows = conn.execute(
+            "SELECT text_key, cluster_key FROM text_clusters "
+            "WHERE cluster_key IN (SELECT cluster_key FROM wanted_clusters) ORDER BY text_key"
+        ).fetchall()
+    finally:
+        conn.unregister("wanted_clusters")
+    cluster_of = dict(rows)
+    texts = _fetch_keys(conn, [r[0] for r in rows])
+    return texts, [cluster_of[k] for k in texts.keys]
+
+
 def _cluster_new_texts(
     conn: duckdb.DuckDBPyConnection,
     settings: DedupSettings,
@@ -246,80 +272,66 @@ def _cluster_new_texts(
     hit_idx = probe_rows[hit_idx] if hit_idx.size else hit_idx
     counts.candidates = len(new_i) + len(hit_idx)
 
-    # Verify all candidates on one feature table: new texts first, then the stored ones hit.
-    stored_keys = sorted(set(hit_keys))
-    stored = _fetch_keys(conn, stored_keys) if stored_keys else _Texts([], [], [], [])
+    # One feature table: new texts first, then every member of every stored cluster hit (a new
+    # text joins a cluster only if it is a near-duplicate of all its members). Their texts are
+    # shingled for the exact check; their stored signatures and band keys are not recomputed.
+    stored, stored_cluster = _cluster_members(conn, sorted(set(hit_clusters)))
     stored_pos = {k: n_new + p for p, k in enumerate(stored.keys)}
     known = np.array([k in stored_pos for k in hit_keys], dtype=bool)
     pair_i = np.concatenate([new_i, hit_idx[known]])
     stored_j = [stored_pos[k] for k in hit_keys if k in stored_pos]
     pair_j = np.concatenate([new_j, np.array(stored_j, dtype=np.int64)])
-    features = concat_features(new_features, text_features(stored.texts, settings.shingle_size))
-    accepted, _ = accept_pairs(
+    stored_features = text_features(stored.texts, settings.shingle_size)
+    features = concat_features(new_features, stored_features)
+    accepted, similarity = accept_pairs(
         features.shingles, features.negation, pair_i, pair_j, settings.jaccard_threshold
     )
     counts.pairs_accepted = int(accepted.sum())
 
-    # Union-find over new texts and stored *clusters* (not stored texts): two stored texts of
-    # one cluster are one node, so a new text touching either joins the same cluster.
-    stored_cluster_of = dict(zip(hit_keys, hit_clusters, strict=True))
-    cluster_nodes = sorted({stored_cluster_of[k] for k in stored.keys})
-    node_of_cluster = {c: n_new + p for p, c in enumerate(cluster_nodes)}
-    a = pair_i[accepted]
-    b = pair_j[accepted]
-    b_node = np.array(
-        [
-            x if x < n_new else node_of_cluster[stored_cluster_of[stored.keys[x - n_new]]]
-            for x in b.tolist()
-        ],
-        dtype=np.int64,
+    # Canonical order over all rows; stored clusters enter with their canonical text first.
+    facts = new.facts(new_features.lengths) + stored.facts(stored_features.lengths)
+    rank = np.empty(len(facts), dtype=np.int64)
+    rank[sorted(range(len(facts)), key=lambda k: facts[k].rank())] = np.arange(len(facts))
+    groups: dict[str, list[int]] = {}
+    for p, c in enumerate(stored_cluster):
+        groups.setdefault(c, []).append(n_new + p)
+    existing: list[list[int]] = []
+    key_of_rep: dict[int, str] = {}
+    for c, rows in groups.items():
+        rows.sort(key=rank.__getitem__)
+        if c in stored_pos:  # the canonical text itself, unless it has no excerpt left
+            rows.remove(stored_pos[c])
+            rows.insert(0, stored_pos[c])
+        existing.append(rows)
+        key_of_rep[rows[0]] = c
+    linkage = complete_linkage(
+        features.shingles,
+        features.negation,
+        settings.jaccard_threshold,
+        rank,
+        pair_i,
+        pair_j,
+        accepted,
+        similarity,
+        existing,
     )
-    labels = components(n_new + len(cluster_nodes), a, b_node)
 
-    new_facts = new.facts(new_features.lengths)
-    members: dict[int, list[int]] = {}
-    for idx, label in enumerate(labels[:n_new].tolist()):
-        members.setdefault(label, []).append(idx)
-    old_in: dict[int, list[str]] = {}
-    for c, node in node_of_cluster.items():
-        old_in.setdefault(int(labels[node]), []).append(c)
-    joined = [c for label, cs in old_in.items() if label in members for c in cs]
-    key_facts = _cluster_key_facts(conn, settings, joined)
+    def key_of(rep: int) -> str:
+        return key_of_rep.get(rep) or new.keys[rep]
 
-    cluster_key = [""] * n_new
-    merges: dict[str, str] = {}
-    for label, idxs in members.items():
-        olds = old_in.get(label, [])
-        if olds:
-            winner = canonical([key_facts[c] for c in olds]).text_key
-            merges.update({c: winner for c in olds if c != winner})
-            counts.joined_existing += len(idxs)
-        else:
-            winner = canonical([new_facts[i] for i in idxs]).text_key
-            counts.clusters_formed += len(idxs) > 1
-        for i in idxs:
-            cluster_key[i] = winner
+    home = linkage.cluster.tolist()
+    cluster_key = [key_of(home[i]) for i in range(n_new)]
+    merges = {c: key_of(home[rows[0]]) for c, rows in zip(groups, existing, strict=True)}
+    merges = {old: key for old, key in merges.items() if old != key}
+    with_stored = set(home[n_new:])
+    sizes: dict[int, int] = {}
+    for i in range(n_new):
+        sizes[home[i]] = sizes.get(home[i], 0) + 1
+    counts.joined_existing = sum(home[i] in with_stored for i in range(n_new))
+    counts.clusters_formed = sum(size > 1 for rep, size in sizes.items() if rep not in with_stored)
     counts.clusters_merged = len(merges)
     counts.texts_new = n_new
     _write(conn, new, cluster_key, signatures, keys, merges)
-
-
-def _cluster_key_facts(
-    conn: duckdb.DuckDBPyConnection, settings: DedupSettings, cluster_keys: list[str]
-) -> dict[str, TextFacts]:
-    """Rule facts of each stored cluster's canonical text (the text whose key is the cluster's)."""
-    if not cluster_keys:
-        return {}
-    texts = _fetch_keys(conn, cluster_keys)
-    lengths = text_features(texts.texts, settings.shingle_size).lengths
-    facts = {f.text_key: f for f in texts.facts(lengths)}
-    for key in cluster_keys:  # a canonical text with no excerpt left: rank it by its row alone
-        if key not in facts:
-            first = conn.execute(
-                "SELECT first_seen FROM text_clusters WHERE text_key = ?", [key]
-            ).fetchone()
-            facts[key] = TextFacts(key, first[0] if first else datetime.max, False, 1 << 30)
-    return facts
 
 
 def _write(

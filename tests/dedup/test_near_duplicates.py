@@ -139,3 +139,53 @@ def test_canonical_rule_earliest_then_pubmed_then_shortest():
     assert canonical([web_early, pubmed_early]) is pubmed_early
     short = TextFacts("k9", early, True, 60)
     assert canonical([pubmed_early, short]) is short
+
+
+def intra_cluster_jaccards(texts: list[str], labels: np.ndarray, k: int) -> list[float]:
+    """Reference Jaccard of every pair of texts that share a cluster."""
+    out = []
+    for x in range(len(texts)):
+        for y in range(x + 1, len(texts)):
+            if labels[x] == labels[y]:
+                out.append(words_jaccard(texts[x], texts[y], k))
+    return out
+
+
+def test_two_edits_of_one_sentence_are_not_chained_through_it():
+    """b and c are each within 0.8 of BASE but not of each other: union-find put all three in
+    one cluster; the text placed later (c) may not join because it is too far from b."""
+    b = substitute(substitute(BASE, 5, "drooping"), 15, "modest")
+    c = substitute(substitute(BASE, 25, "several"), 35, "second")
+    assert words_jaccard(BASE, b, 2) >= 0.8 and words_jaccard(BASE, c, 2) >= 0.8
+    assert words_jaccard(b, c, 2) < 0.8
+    result = find_near_duplicates([BASE, b, c], DedupSettings(shingle_size=2))
+    assert len(result.pair_i) == 2  # both edges to BASE are accepted ...
+    chained = components(3, result.pair_i, result.pair_j)
+    assert len(set(chained.tolist())) == 1  # ... and chaining them merges b with c
+    assert result.labels.tolist() == [0, 0, 2]  # the first text is the representative
+
+
+def test_order_decides_the_representative_and_who_stays_out():
+    b = substitute(substitute(BASE, 5, "drooping"), 15, "modest")
+    c = substitute(substitute(BASE, 25, "several"), 35, "second")
+    result = find_near_duplicates([c, BASE, b], DedupSettings(shingle_size=2))
+    assert result.labels.tolist() == [0, 0, 2]  # c leads, BASE joins c, b is too far from c
+
+
+def test_every_pair_inside_a_cluster_is_within_the_threshold():
+    rng = np.random.default_rng(5)
+    words = BASE.split()
+    fillers = ["ptosis", "gain", "drooping", "several", "modest", "second", "fatigue", "few"]
+    texts = [BASE]
+    for _ in range(40):
+        variant = list(words)
+        for _ in range(int(rng.integers(1, 4))):
+            variant[int(rng.integers(0, len(variant)))] = fillers[int(rng.integers(0, 8))]
+        texts.append(" ".join(variant))
+    texts.append(BASE.upper())  # an exact copy follows its first text
+    result = find_near_duplicates(texts, DedupSettings(shingle_size=2))
+    assert result.labels[-1] == result.labels[0] == 0
+    inside = intra_cluster_jaccards(texts, result.labels, 2)
+    assert inside and min(inside) >= 0.8
+    chained = components(len(texts), result.pair_i, result.pair_j)
+    assert min(intra_cluster_jaccards(texts, chained, 2)) < 0.8  # chaining would break it

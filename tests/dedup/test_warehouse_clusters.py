@@ -202,7 +202,12 @@ def test_new_texts_are_matched_through_stored_band_keys(conn):
     assert counts.joined_existing == 0 and len(evidence(conn)) == 2
 
 
-def test_a_bridging_text_merges_two_clusters_under_the_older_key(conn):
+def cluster_keys(conn) -> dict[str, str]:
+    return dict(conn.execute("SELECT text_key, cluster_key FROM text_clusters").fetchall())
+
+
+def test_a_text_near_two_clusters_joins_one_and_does_not_chain_them(conn):
+    """Union-find would merge a and c through b although a and c are not near-duplicates."""
     settings = DedupSettings(shingle_size=3)  # 3-word shingles keep a and c apart (< 0.8)
     a, b, c = (web(f"https://{d}/mg", d) for d in ("a.example", "b.example", "c.example"))
     text_a = LONG
@@ -215,12 +220,52 @@ def test_a_bridging_text_merges_two_clusters_under_the_older_key(conn):
 
     load_batch(conn, [b], [excerpt(b, text_b)], "run-3", now=T0 + timedelta(days=2))
     counts = assign_clusters(conn, settings)
-    assert counts.clusters_merged == 1
-    keys = set(conn.execute("SELECT cluster_key FROM text_clusters").fetchall())
-    assert keys == {(text_key(text_a),)}
+    assert (counts.joined_existing, counts.clusters_merged) == (1, 0)
+    keys = cluster_keys(conn)
+    # Equally similar to both canonical texts: the tie goes to the older cluster.
+    assert keys[text_key(text_b)] == keys[text_key(text_a)] == text_key(text_a)
+    assert keys[text_key(text_c)] == text_key(text_c)
+    rows = evidence(conn)
+    assert sorted(r["domains"] for r in rows) == [["a.example", "b.example"], ["c.example"]]
+
+
+def test_a_new_text_must_match_every_stored_member_not_only_the_canonical(conn):
+    settings = DedupSettings(shingle_size=3)
+    a, b, c = (web(f"https://{d}/mg", d) for d in ("a.example", "b.example", "c.example"))
+    text_b = substitute(LONG, 10, "drooping")
+    text_c = substitute(LONG, 30, "modest")  # near LONG, but two edits away from text_b
+    load_batch(conn, [a, b], [excerpt(a, LONG), excerpt(b, text_b)], "run-1", now=T0)
+    assert assign_clusters(conn, settings).clusters_formed == 1
+    load_batch(conn, [c], [excerpt(c, text_c)], "run-2", now=T0 + timedelta(days=1))
+    counts = assign_clusters(conn, settings)
+    assert counts.joined_existing == 0
+    keys = cluster_keys(conn)
+    assert keys[text_key(text_b)] == keys[text_key(LONG)] == text_key(LONG)
+    assert keys[text_key(text_c)] == text_key(text_c)
+
+
+def test_clusters_merge_only_when_every_pair_across_them_is_near(conn):
+    a, b, c = (web(f"https://{d}/mg", d) for d in ("a.example", "b.example", "c.example"))
+    text_c = substitute(LONG, 30, "modest")  # Jaccard ~0.88 with LONG: apart at 0.95
+    load_batch(conn, [a], [excerpt(a, LONG)], "run-1", now=T0)
+    load_batch(conn, [c], [excerpt(c, text_c)], "run-2", now=T0 + timedelta(days=1))
+    assign_clusters(conn, DedupSettings(jaccard_threshold=0.95))
+    assert len(set(cluster_keys(conn).values())) == 2
+
+    text_b = substitute(LONG, 10, "drooping")  # near both at 0.8, and so are LONG and text_c
+    load_batch(conn, [b], [excerpt(b, text_b)], "run-3", now=T0 + timedelta(days=2))
+    counts = assign_clusters(conn, DedupSettings())
+    assert (counts.joined_existing, counts.clusters_merged) == (1, 1)
+    assert set(cluster_keys(conn).values()) == {text_key(LONG)}
     [row] = evidence(conn)
+    assert row["excerpt"] == LONG
     assert row["domains"] == ["a.example", "b.example", "c.example"]
-    assert row["excerpt"] == text_a
+    moved = conn.execute(
+        "SELECT clustered_at > first_seen FROM text_clusters WHERE text_key = ?",
+        [text_key(text_c)],
+    ).fetchone()[0]
+    assert moved
+    assert assign_clusters(conn, DedupSettings()).texts_new == 0
 
 
 def test_canonical_text_prefers_pubmed_when_seen_at_the_same_time(conn):
