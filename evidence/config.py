@@ -31,7 +31,12 @@ class WarehouseSettings(_Strict):
     archive_dir: Path = Path("var/archive")
     min_free_bytes: int = Field(default=200_000_000, ge=0)
     # analysts' read-only copy, republished (copy + rename) after every run; see docs/operations.md
-    snapshot_path: Path = Path("var/warehouse-snapshot.duckdb")
+    # default: next to the warehouse, "<name>-snapshot.duckdb"
+    snapshot_path: Path | None = None
+
+    @property
+    def snapshot(self) -> Path:
+        return self.snapshot_path or self.path.with_name(f"{self.path.stem}-snapshot.duckdb")
 
 
 class PubMedSettings(_Strict):
@@ -179,8 +184,8 @@ class FlowSettings(_Strict):
     retry_jitter_factor: float = Field(default=0.5, ge=0)
     heartbeat_seconds: int = Field(default=30, ge=30)  # Prefect's minimum is 30 s
     zombie_after_seconds: int = Field(default=120, ge=60)  # no heartbeat this long: Crashed
-    lease_seconds: float = Field(default=60.0, ge=10)  # a dead run's domain slot frees after this
-    domain_concurrency: int = Field(default=1, ge=1)  # crawls/harvests of one domain at once
+    lease_seconds: float = Field(default=60.0, ge=60)  # a dead run's domain slot frees after this
+    domain_concurrency: int = Field(default=1, ge=0)  # crawls/harvests of one domain; 0: no limit
 
 
 class DaskSettings(_Strict):

@@ -1,5 +1,9 @@
 """The `pipeline` flow: harvest, extract, deduplicate and load, with a report for every run.
 
+Each stage is a subflow of its own (harvest-pubmed, harvest-web, extract-load, deduplicate,
+publish), so the Prefect UI shows where a run spent its time or failed, and a stage can be
+rerun alone.
+
 Raw first: PubMed answers are archived as fetched before they are parsed, and nothing of a query
 is loaded unless its whole harvest succeeded, so a failed query leaves no half-loaded records
 and its cursor does not move. A failing source is reported and the others go on. Tasks return
@@ -8,24 +12,29 @@ partial reports that the flow merges, so counts survive whatever runner executes
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow
 from prefect.artifacts import create_markdown_artifact
-from prefect.cache_policies import NO_CACHE
 
-from evidence.config import Disease, Settings, load_settings
+from evidence.config import ConfigError, Settings, load_settings
 from flows import progress
-from flows.pubmed_archive import archive_batches, read_archived_batch
+from flows.extract import cached_tagger, extract_load
+from flows.harvest_pubmed import harvest_pubmed
+from flows.limits import ensure_limits
 from flows.report import RunReport, render_markdown
+from flows.runners import task_runner_for
+from flows.snapshot import publish_snapshot
 from flows.stages import extract_and_load
-from pubmed.entrez_client import HarvestError, incremental_mindate, search
+from flows.stale_runs import close_dead_runs
+from flows.web import harvest_web
+from flows.zombies import ensure_zombie_automation, heartbeats
 from pubmed.importer import ImportStats, iter_files
 from pubmed.parser import Deletion, PubMedXMLError
-from text_processing.tagger import load_tagger
-from warehouse.load import mark_deleted, sync_reference_data, utcnow
-from warehouse.runs import finish_run, get_cursor, set_cursor, start_run
-from warehouse.session import writer
+from warehouse.load import mark_deleted, sync_reference_data
+from warehouse.runs import finish_run, start_run
+from warehouse.session import WarehouseError, writer
 
 IMPORT_BATCH = 500
 
@@ -44,6 +53,14 @@ def _begin(settings: Settings, flow_name: str) -> RunReport:
         report.run_id = start_run(conn, flow_name, report.prefect_flow_run_id)
         sources = {"pubmed": "pubmed", **{s.name: s.kind for s in settings.sources}}
         sync_reference_data(conn, settings.diseases, {}, sources)
+    try:
+        crashed = close_dead_runs(wh.path)
+        if crashed:
+            report.counts["earlier_runs_marked_crashed"] += crashed
+    except WarehouseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - bookkeeping of old runs must not stop this one
+        logging.getLogger(__name__).warning("could not check earlier runs: %s", exc)
     return report
 
 
@@ -57,45 +74,12 @@ def _end(settings: Settings, report: RunReport) -> RunReport:
     return report
 
 
-@task(name="harvest-pubmed", cache_policy=NO_CACHE)
-def harvest_pubmed(settings: Settings, disease: Disease) -> tuple[list[Path] | None, RunReport]:
-    """esearch + efetch of one disease's query into the raw archive; None when it failed."""
-    part = RunReport()
-    query = disease.query()
-    with writer(settings.warehouse.path) as conn:
-        last = get_cursor(conn, f"pubmed:{query}")
-    mindate = incremental_mindate(last.date() if last else None, settings.pubmed)
-    stage = f"PubMed {disease.name[:14]}"
-    try:
-        found = search(settings.pubmed, query, mindate=mindate or None)
-        wanted = min(found.count, settings.pubmed.max_records)
-        part.counts["pubmed_records_found"] += wanted
-        progress.current().total(stage, wanted)
-        files = archive_batches(settings, found, disease.name, stage)
-    except HarvestError as exc:
-        part.fail("harvest-pubmed", disease.name, str(exc))
-        return None, part
-    part.counts["pubmed_batches_archived"] += len(files)
-    return files, part
-
-
-@task(name="extract-load-pubmed", cache_policy=NO_CACHE)
-def extract_load_pubmed(settings: Settings, run_id: str, files: list[Path], tagger) -> RunReport:
-    """Parse the archived answers, extract excerpts and load them, one batch per file."""
-    part = RunReport(run_id=run_id)
-    for path in files:
-        docs = read_archived_batch(path, part)
-        part.counts["pubmed_records_fetched"] += len(docs)
-        extract_and_load(docs, settings, tagger, run_id, part)
-        progress.current().advance("extract + load", len(docs))
-    return part
-
-
-@task(name="deduplicate", cache_policy=NO_CACHE)
-def deduplicate(settings: Settings) -> RunReport:
+@flow(name="deduplicate")
+def deduplicate(config_path: str) -> RunReport:
     """Cluster near-duplicate excerpts and fold syndicated documents, over everything loaded."""
     from warehouse.clusters import assign_clusters, mark_duplicate_documents
 
+    settings = load_settings(config_path)
     part = RunReport()
     with writer(settings.warehouse.path) as conn:
         counts = assign_clusters(conn, settings.dedup)
@@ -107,29 +91,50 @@ def deduplicate(settings: Settings) -> RunReport:
     return part
 
 
+@flow(name="publish")
+def publish(config_path: str) -> RunReport:
+    """Publish the analysts' read-only snapshot (flows/snapshot.py); a failure is reported."""
+    settings = load_settings(config_path)
+    part = RunReport()
+    wh = settings.warehouse
+    try:
+        publish_snapshot(wh.path, wh.snapshot, wh.min_free_bytes)
+        part.counts["snapshot_published"] += 1
+    except WarehouseError as exc:
+        part.fail("publish", str(wh.snapshot), str(exc))
+    return part
+
+
 @flow(name="pipeline")
-def pipeline(config_path: str = "config.toml", only: list[str] | None = None) -> RunReport:
-    """Harvest every configured PubMed query and web source, extract, load, deduplicate."""
+def pipeline(
+    config_path: str = "config.toml",
+    only: list[str] | None = None,
+    sources: list[str] | None = None,
+) -> RunReport:
+    """Harvest PubMed and the web sources, extract and load, deduplicate, publish.
+
+    `only` limits the stages (pubmed, web), `sources` the web sources (per-source schedules).
+    """
     settings = load_settings(config_path)
     stages = set(only or ["pubmed", "web"])
+    unknown = sorted(set(sources or []) - {s.name for s in settings.sources})
+    if unknown:
+        raise ConfigError(f"{config_path}: no configured source named {', '.join(unknown)}")
     report = _begin(settings, "pipeline")
-    tagger = load_tagger(settings.tagging)
+    ensure_limits(settings)
+    harvested = []
     if "pubmed" in stages:
-        for disease in settings.diseases:
-            started = utcnow()
-            files, part = harvest_pubmed(settings, disease)
-            report.merge(part)
-            if files is None:
-                continue
-            report.merge(extract_load_pubmed(settings, report.run_id, files, tagger))
-            report.counts["sources_ok"] += 1
-            with writer(settings.warehouse.path) as conn:
-                set_cursor(conn, f"pubmed:{disease.query()}", started, len(files))
+        part, harvested = harvest_pubmed(config_path)
+        report.merge(part)
+    web_sources: list[str] = []
     if "web" in stages and settings.sources:
-        from flows.web import harvest_web
-
-        report.merge(harvest_web(settings, Path(config_path), report.run_id, tagger))
-    report.merge(deduplicate(settings))
+        names = [s.name for s in settings.sources if not sources or s.name in sources]
+        part, web_sources = harvest_web(config_path, names)
+        report.merge(part)
+    extract = extract_load.with_options(task_runner=task_runner_for(settings.dask))
+    report.merge(extract(config_path, report.run_id, harvested, web_sources))
+    report.merge(deduplicate(config_path))
+    report.merge(publish(config_path))
     return _end(settings, report)
 
 
@@ -138,7 +143,7 @@ def import_pubmed(config_path: str, paths: list[str]) -> RunReport:
     """Load PubMed XML files (efetch output, baseline or update files) through the same path."""
     settings = load_settings(config_path)
     report = _begin(settings, "import-pubmed")
-    tagger = load_tagger(settings.tagging)
+    tagger = cached_tagger(settings.tagging)
     stats = ImportStats()
     batch: list = []
     deleted: list[str] = []
@@ -170,16 +175,47 @@ def import_pubmed(config_path: str, paths: list[str]) -> RunReport:
     if deleted:
         with writer(settings.warehouse.path) as conn:
             report.counts["documents_deleted"] += mark_deleted(conn, deleted)
-    report.merge(deduplicate(settings))
+    report.merge(deduplicate(config_path))
     return _end(settings, report)
 
 
-def run_pipeline(settings: Settings, config_path: Path, only: list[str] | None = None) -> RunReport:
-    """Entry point for the CLI: `settings` was validated there; the flow reloads the file."""
-    del settings
-    return pipeline(config_path=str(config_path), only=only)
+def prepare_prefect(settings: Settings) -> None:
+    """Zombie detection on the Prefect server; best effort, a run does not depend on it."""
+    try:
+        ensure_zombie_automation(settings)
+    except Exception as exc:  # noqa: BLE001 - an old server without automations still runs flows
+        logging.getLogger(__name__).warning("zombie-detection automation not set: %s", exc)
+
+
+def _warehouse_failure(settings: Settings, flow_name: str, exc: WarehouseError) -> RunReport:
+    """The run could not write the warehouse at all: a report saying so (no runs row possible)."""
+    report = RunReport(flow=flow_name, warehouse=str(settings.warehouse.path), status="failed")
+    report.fail("warehouse", str(settings.warehouse.path), str(exc))
+    return report
+
+
+def run_pipeline(
+    settings: Settings,
+    config_path: Path,
+    only: list[str] | None = None,
+    sources: list[str] | None = None,
+) -> RunReport:
+    """Entry point for the CLI: `settings` was validated there; the flow reloads the file.
+
+    Heartbeats are on so that a run killed with SIGKILL is marked Crashed (flows/zombies.py).
+    An unwritable warehouse or a full disk comes back as a failed report naming the cause.
+    """
+    prepare_prefect(settings)
+    try:
+        with heartbeats(settings):
+            return pipeline(config_path=str(config_path), only=only, sources=sources)
+    except WarehouseError as exc:
+        return _warehouse_failure(settings, "pipeline", exc)
 
 
 def run_import(settings: Settings, paths: list[Path], config_path: Path) -> RunReport:
-    del settings
-    return import_pubmed(config_path=str(config_path), paths=[str(p) for p in paths])
+    try:
+        with heartbeats(settings):
+            return import_pubmed(config_path=str(config_path), paths=[str(p) for p in paths])
+    except WarehouseError as exc:
+        return _warehouse_failure(settings, "import-pubmed", exc)

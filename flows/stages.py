@@ -44,14 +44,18 @@ def extract_batch(
     return out
 
 
-def extract_and_load(
-    documents: Sequence[Document], settings: Settings, tagger, run_id: str, report: RunReport
-) -> LoadCounts:
-    """One batch: look up known hashes, extract outside the write lock, load in one transaction."""
+def lookup_known(settings: Settings, documents: Sequence[Document]) -> dict[str, str]:
+    """doc_id -> content_hash already loaded, so unchanged documents skip extraction."""
     wh = settings.warehouse
     with writer(wh.path, min_free_bytes=wh.min_free_bytes) as conn:
-        known = known_hashes(conn, [d.doc_id for d in documents])
-    batch = extract_batch(documents, settings, tagger, known)
+        return known_hashes(conn, [d.doc_id for d in documents])
+
+
+def load_extracted(
+    batch: ExtractedBatch, settings: Settings, run_id: str, report: RunReport
+) -> LoadCounts:
+    """Load one extracted batch in one short write window and count it into the report."""
+    wh = settings.warehouse
     with writer(wh.path, min_free_bytes=wh.min_free_bytes) as conn:
         counts = load_batch(conn, batch.documents, batch.excerpts, run_id)
         touch_documents(conn, batch.unchanged)
@@ -64,3 +68,12 @@ def extract_and_load(
             report.counts[key] += value
     report.counts["documents_loaded"] += len(batch.documents)
     return counts
+
+
+def extract_and_load(
+    documents: Sequence[Document], settings: Settings, tagger, run_id: str, report: RunReport
+) -> LoadCounts:
+    """One batch: look up known hashes, extract outside the write lock, load in one transaction."""
+    known = lookup_known(settings, documents)
+    batch = extract_batch(documents, settings, tagger, known)
+    return load_extracted(batch, settings, run_id, report)

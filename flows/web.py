@@ -1,37 +1,40 @@
-"""The web half of the pipeline: crawl each source (child process), then extract and load.
+"""The web harvest stage: crawl each source in a child process into the raw archive.
 
-Extraction reads the raw archive, not the crawl's memory: only responses fetched after the
-source's extraction cursor are parsed, so a recrawl answered with 304s costs no extraction
-work, and extraction can be rerun from the archive by resetting the cursor.
+A crawl that fails as a whole (source unreachable, crawl process died) is retried with backoff
+(flows/retry.py); a retried or rerun crawl resumes from its archive, so pages already fetched
+are not fetched again. A source that still fails is reported; the others go on. Each crawl
+holds its domains' slots (flows/limits.py) so two runs never crawl one site at once.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from prefect import task
+from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from evidence.config import Settings
-from evidence.records import Document
-from flows import progress
+from evidence.config import Settings, load_settings
+from flows.limits import domain_slots, source_domains
 from flows.report import RunReport
-from flows.stages import extract_and_load
-from page_extraction.extract import ExtractionError, extract_page, to_document
-from spiders.archive import iter_archive, source_dir
+from flows.retry import with_network_retries
 from spiders.runner import run_crawl
-from warehouse.runs import get_cursor, set_cursor
-from warehouse.session import writer
+from spiders.source_settings import find_source
 
-WEB_BATCH = 200
+
+class CrawlFailed(Exception):
+    """A crawl failed as a whole; carries its partial report (figures of what it did fetch)."""
+
+    def __init__(self, message: str, part: RunReport) -> None:
+        super().__init__(message)
+        self.part = part
 
 
 @task(name="crawl", cache_policy=NO_CACHE)
 def crawl_source(settings: Settings, source_name: str, config_path: Path) -> RunReport:
-    """Crawl one source; its figures go into the run report, a dead source into failures."""
+    """Crawl one source; its figures go into the run report, a dead source raises CrawlFailed."""
     part = RunReport()
-    stats = run_crawl(settings, source_name, config_path)
+    with domain_slots(settings, source_domains(find_source(settings, source_name))):
+        stats = run_crawl(settings, source_name, config_path)
     part.counts["pages_fetched"] += stats.pages
     part.counts["pages_not_modified"] += stats.not_modified
     part.counts["http_requests"] += stats.requests
@@ -43,59 +46,28 @@ def crawl_source(settings: Settings, source_name: str, config_path: Path) -> Run
     for reason, n in stats.skipped.items():
         part.skipped[reason] += n
     if not stats.ok:
-        part.fail("crawl", source_name, stats.error)
+        raise CrawlFailed(stats.error, part)
     return part
 
 
-@task(name="extract-load-web", cache_policy=NO_CACHE)
-def extract_load_web(settings: Settings, source_name: str, run_id: str, tagger) -> RunReport:
-    """Pages archived since the last extraction of this source -> documents -> excerpts."""
-    part = RunReport(run_id=run_id)
-    cursor_key = f"web-extract:{source_name}"
-    with writer(settings.warehouse.path) as conn:
-        since = get_cursor(conn, cursor_key)
-    newest: datetime | None = since
-    batch: list[Document] = []
-    folder = source_dir(settings.warehouse.archive_dir, source_name)
-    responses = iter_archive(folder, since=since) if folder.exists() else iter(())
-    for response in responses:
-        newest = max(newest, response.fetched_at) if newest else response.fetched_at
-        try:
-            page = extract_page(
-                response.body,
-                response.final_url,
-                encoding=response.charset or None,
-                source=source_name,
-            )
-            if not page.text.strip():
-                part.skipped["page_without_text"] += 1
-                continue
-            batch.append(to_document(page, source_name))
-        except ExtractionError as exc:
-            part.skipped["page_extraction_error"] += 1
-            part.fail("extract-web", response.final_url, str(exc))
+@flow(name="harvest-web")
+def harvest_web(config_path: str, sources: list[str]) -> tuple[RunReport, list[str]]:
+    """Crawl the named sources one after another; returns the report and the sources that ran.
+
+    A failed source is still returned for extraction: whatever it archived before failing is
+    worth extracting, and its extraction cursor keeps the rest for the next run.
+    """
+    settings = load_settings(config_path)
+    report = RunReport()
+    crawl = with_network_retries(crawl_source, settings)
+    for name in sources:
+        state = crawl(settings, name, Path(config_path), return_state=True)
+        outcome = state.result(raise_on_failure=False)
+        if isinstance(outcome, BaseException):
+            if isinstance(outcome, CrawlFailed):
+                report.merge(outcome.part)
+            report.fail("crawl", name, str(outcome))
             continue
-        part.counts["pages_extracted"] += 1
-        if len(batch) >= WEB_BATCH:
-            extract_and_load(batch, settings, tagger, run_id, part)
-            progress.current().advance("web extract + load", len(batch))
-            batch = []
-    if batch:
-        extract_and_load(batch, settings, tagger, run_id, part)
-        progress.current().advance("web extract + load", len(batch))
-    if newest is not None and newest != since:
-        with writer(settings.warehouse.path) as conn:
-            set_cursor(conn, cursor_key, newest, part.counts["pages_extracted"])
-    return part
-
-
-def harvest_web(settings: Settings, config_path: Path, run_id: str, tagger) -> RunReport:
-    """Every configured web source, one after another; a failing source does not stop the rest."""
-    report = RunReport(run_id=run_id)
-    for source in settings.sources:
-        crawled = crawl_source(settings, source.name, config_path)
-        report.merge(crawled)
-        report.merge(extract_load_web(settings, source.name, run_id, tagger))
-        if not crawled.failures:
-            report.counts["sources_ok"] += 1
-    return report
+        report.merge(outcome)
+        report.counts["sources_ok"] += 1
+    return report, list(sources)

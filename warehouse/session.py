@@ -39,6 +39,25 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
+def open_retrying(
+    path: Path | str, *, wait_seconds: float = 120.0, migrate: bool = True
+) -> duckdb.DuckDBPyConnection:
+    """Open the file read-write, waiting while another process holds it (backoff to 1 s)."""
+    path = Path(path)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    while True:
+        try:
+            return connect(path) if migrate else duckdb.connect(str(path))
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() > deadline:
+                raise WarehouseError(f"{path}: cannot open for writing: {exc}") from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+        except (PermissionError, NotADirectoryError, FileExistsError) as exc:
+            raise WarehouseError(f"{path}: not writable: {exc}") from exc
+
+
 @contextmanager
 def writer(
     path: Path | str,
@@ -50,19 +69,7 @@ def writer(
     path = Path(path)
     if min_free_bytes:
         check_free_space(path, min_free_bytes)
-    deadline = time.monotonic() + wait_seconds
-    delay = 0.05
-    while True:
-        try:
-            conn = connect(path)
-            break
-        except duckdb.IOException as exc:
-            if not _is_lock_conflict(exc) or time.monotonic() > deadline:
-                raise WarehouseError(f"{path}: cannot open for writing: {exc}") from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
-        except PermissionError as exc:
-            raise WarehouseError(f"{path}: not writable: {exc}") from exc
+    conn = open_retrying(path, wait_seconds=wait_seconds)
     try:
         yield conn
         conn.execute("CHECKPOINT")

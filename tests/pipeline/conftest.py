@@ -26,6 +26,10 @@ backoff_seconds = 0.05
 [tagging]
 cache_dir = "{cache}"
 
+[flows]
+retry_delay_seconds = 0
+domain_concurrency = 0
+
 [[diseases]]
 name = "Diabetic amyotrophy"
 synonyms = ["diabetic lumbosacral radiculoplexus neuropathy", "Bruns-Garland syndrome",
