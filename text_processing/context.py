@@ -1,18 +1,32 @@
 """ConText-style context rules: negated, uncertain, hypothetical, historical, other experiencer.
 
-A trigger phrase opens a scope forward (to the right) or backward (to the left). The scope
-stops at a termination word ("but", "however", "which" ...) or when too many words that are not
-themselves symptom mentions lie between trigger and mention: lists of symptoms ("no fever,
-chills, rash or weight loss") stay in scope however long they are, while prose drifts out of it.
-Pseudo-triggers ("no change in", "cannot be ruled out") contain a trigger but are not one.
+A trigger phrase opens a scope forward (to the right) or backward (to the left) inside its
+sentence. The scope stops at a termination ("but", "however", "which", "presents with", ";" ...),
+at a trigger that ends it (an uncertainty cue ends a negation: "no fever, likely viral"), or when
+too many words that are not themselves symptom mentions lie between trigger and mention: lists
+("denies fever, chills, night sweats or weight loss") stay in scope however long, prose drifts
+out of it. Pseudo-triggers ("no change in", "gram negative", "not only") hold a trigger word but
+negate nothing; they occupy their words so the trigger inside them is never seen.
+
+Speed: triggers are found over words, not by regular expressions tried at every character.
+Lower-cased words come from one `re.split` per text; a word that can start a phrase is found by
+one set lookup (in C over the whole text), and only those positions walk a table of phrase
+prefixes (leftmost-longest, like the term matcher). Everything is computed once per text and
+only for sentences that hold a mention.
+
+Rules were written from NegEx / ConText / negspaCy trigger lists (references, not copies) and
+tuned on `gold/negation_clinical.jsonl` (dev part only; see docs/quality.md).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import not_
 
-FORWARD, BACKWARD = "forward", "backward"
+FORWARD, BACKWARD, BOTH = "forward", "backward", "both"
 NEGATED, UNCERTAIN, HYPOTHETICAL, HISTORICAL, OTHER = (
     "negated",
     "uncertain",
@@ -20,154 +34,231 @@ NEGATED, UNCERTAIN, HYPOTHETICAL, HISTORICAL, OTHER = (
     "historical",
     "other",
 )
+PSEUDO, TERMINATE, TERMINATE_NEG = "pseudo", "terminate", "terminate_negation"
 
-# (category, direction, max words in scope that are not mentions, phrases)
-_RULES: list[tuple[str, str, int, str]] = [
+# Largest number of words that are not mentions between a trigger and a mention it reaches.
+WINDOWS = {
+    (NEGATED, FORWARD): 8,
+    (NEGATED, BACKWARD): 4,
+    (UNCERTAIN, FORWARD): 6,
+    (UNCERTAIN, BACKWARD): 3,
+    (HYPOTHETICAL, FORWARD): 6,
+    (HYPOTHETICAL, BACKWARD): 3,
+    (HISTORICAL, FORWARD): 6,
+    (HISTORICAL, BACKWARD): 3,
+    (OTHER, FORWARD): 8,
+    (OTHER, BACKWARD): 4,
+}
+
+# (category, direction, phrases). "a|b" alternatives; "{x}" = optional words are not supported,
+# write the variants out. Inner "/" and "'" are required separators ("r/o", "didn't").
+_RULES: list[tuple[str, str, str]] = [
     (
         NEGATED,
         FORWARD,
-        6,
-        """no|not|non|without|w/o|denies|denied|deny|denying|absence of|absent|negative for|
-        free of|free from|ruled out|rules out|rule out for|no evidence of|no signs? of|
-        no history of|never|neither|nor|lack of|lacks|lacked|lacking|fails? to reveal|
-        failed to (?:reveal|show|demonstrate)|no new|no further|no complaints? of|unremarkable for|
-        resolution of|resolved|n't|none|nil|excludes?|excluded|exclusion of|
-        did not (?:have|show|develop|exhibit|reveal|experience)|no longer|free""",
+        """no|not|non|without|w/o|denies|denied|deny|denying|declines|declined|absence of|
+        absent|negative for|neg for|free of|free from|ruled out|rules out|ruled out for|
+        rules out for|ruled him out for|ruled her out for|no evidence of|no evidence for|
+        no evidence|no signs of|no sign of|no symptoms of|no history of|no hx of|no h/o|
+        never|never had|neither|nor|lack of|lacks|lacked|lacking|fails to reveal|
+        failed to reveal|failed to show|failed to demonstrate|no new|no further|no more|
+        no complaints of|no complaint of|not complain of|unremarkable for|resolution of|
+        did not have|does not have|did not show|does not show|did not develop|never developed|
+        did not exhibit|did not reveal|did not experience|no longer|no longer has|
+        no longer had|no longer any|none|nil|excludes|excluded|exclusion of|no findings of|
+        no finding of|no findings to suggest|no findings to indicate|no suggestion of|
+        no indication of|no suspicious|no significant|no definite|no obvious|no acute|
+        no apparent|no abnormal|no residual|no recurrent|no recurrence of|no episodes of|
+        no episode of|no further episodes of|no other|no associated|no known|no focal|
+        no gross|no frank|no overt|no active|no current|no ongoing|no clinical|
+        no clinical signs of|no clinical evidence of|no radiographic evidence of|
+        no ct evidence of|no mri evidence of|no sonographic evidence of|no definite evidence of|
+        without evidence of|without any evidence of|without signs of|without sign of|
+        without any|without significant|without further|without any further|
+        test negative for|tested negative for|negative|not seen|nothing to suggest|
+        rather than|instead of|has not had|have not had|had not had|has never had|
+        not demonstrate|not exhibit|not had|not have|not reveal|not see|not appreciate|
+        cannot see|can't|cannot|can not|didn't|doesn't|don't|isn't|wasn't|weren't|aren't|
+        hasn't|haven't|hadn't|won't|wouldn't|couldn't|never had any|resolved|
+        no longer complains of|denies any|denied any|denies having|denied having|
+        with no|with no evidence of|with no signs of|was ruled out for|were ruled out for|
+        is ruled out for|was negative for|were negative for|is negative for|are negative for|
+        is negative for any|not yet|has not yet|have not yet""",
     ),
     (
         NEGATED,
         BACKWARD,
-        3,
-        """absent|(?:was|were|is|are|been|be) absent|not (?:seen|observed|present|found|detected|
-        noted|identified|evident|appreciated|reported|demonstrated|visualized|shown)|
-        (?:was|were|is|are|has been|have been) negative|negative|(?:was|were|is|are|has been|
-        have been|being) ruled out|ruled out|(?:was|were|is|are|been) excluded|excluded|
-        (?:was|were|is|are) not|free|resolved|has resolved|had resolved|disappeared|
-        (?:was|were|is|are) (?:not|never) (?:a feature|present|seen|observed)|unlikely""",
+        """absent|is absent|was absent|were absent|are absent|been absent|not seen|not observed|
+        not present|not found|not detected|not noted|not identified|not evident|
+        not appreciated|not reported|not demonstrated|not visualized|not shown|
+        not elicited|not elicitable|not apparent|not visible|not palpable|not felt|
+        not heard|not auscultated|not palpated|not found on exam|
+        is negative|was negative|were negative|are negative|has been negative|
+        have been negative|negative|was ruled out|were ruled out|is ruled out|are ruled out|
+        has been ruled out|have been ruled out|ruled out|was excluded|were excluded|
+        is excluded|are excluded|has been excluded|have been excluded|excluded|
+        is unlikely|was unlikely|are unlikely|were unlikely|unlikely|very unlikely|
+        resolved|has resolved|had resolved|have resolved|
+        has since resolved|have since resolved|since resolved|had since resolved|
+        has been resolved|was resolved|were resolved|disappeared|has disappeared|
+        have disappeared|had disappeared|subsided|has subsided|had subsided|
+        gone|has gone|went away|has gone away|stopped|has stopped|have stopped|had stopped|
+        ceased|has ceased|not a feature|was not a feature|
+        none|denied|is denied|was denied|were denied|free|free of|free from|
+        were not seen|was not seen|is not seen|are not seen|was not present|
+        were not present|is not present|are not present|no longer present|
+        no longer seen|no longer evident|nil|none seen|none noted|
+        not an issue|not a problem|not a concern""",
     ),
     (
         UNCERTAIN,
         FORWARD,
-        5,
-        """possible|possibly|probable|probably|likely|may|might|could|suspected|suspect|
-        suspicious for|suspicion of|suspicion for|questionable|question of|\\?|rule out|r/o|
-        to rule out|evaluate for|evaluation for|concern for|concerning for|consider|considered|
-        differential|differential diagnosis|vs\\.?|versus|cannot rule out|cannot exclude|
-        can not exclude|suggestive of|suggests|suggesting|compatible with|presumed|presumably|
-        perhaps|uncertain|unclear if|unclear whether|either""",
+        """possible|possibly|probable|probably|likely|most likely|may|might|may be|might be|
+        could|could be|suspected|suspect|suspicious for|suspicion of|suspicion for|
+        questionable|question of|questioned|rule out|r/o|ro|to rule out|rule him out|
+        rule her out|rule out for|evaluate for|evaluation for|evaluated for|concern for|
+        concerning for|concern of|consider|considered|consistent with|differential|
+        differential diagnosis|ddx|vs|versus|cannot rule out|cannot exclude|can not exclude|
+        can not rule out|could not rule out|could not exclude|not rule out|did not rule out|
+        does not rule out|cannot be ruled out|cannot be excluded|suggestive of|suggest|
+        suggests|suggesting|compatible with|presumed|presumably|perhaps|uncertain|unclear|
+        unclear if|unclear whether|either|equivocal|borderline|apparent|apparently|
+        worrisome for|worrying for|may represent|might represent|could represent|
+        may reflect|could reflect|doubt|doubtful|not excluded|not ruled out|
+        query|assess for|screen for|screening for|workup for|work up for|checked for|
+        test for|tested for|testing for|to exclude|exclude|be ruled out|should be ruled out|
+        needs to be ruled out|need to rule out|to evaluate for|to assess for|versus""",
     ),
     (
         UNCERTAIN,
         BACKWARD,
-        3,
-        """(?:is|was|were|are|seems|seemed) (?:possible|likely|suspected|questionable|uncertain)|
-        cannot be (?:ruled out|excluded)|can not be (?:ruled out|excluded)|could not be
-        (?:ruled out|excluded)|not (?:been )?(?:ruled out|excluded)|\\?|suspected|possible|
-        is not excluded""",
+        """is possible|was possible|is likely|was likely|is probable|is suspected|
+        was suspected|were suspected|is questionable|is uncertain|seems likely|
+        seemed likely|cannot be ruled out|can not be ruled out|could not be ruled out|
+        cannot be excluded|can not be excluded|could not be excluded|not been ruled out|
+        not ruled out|not excluded|is not excluded|was not excluded|suspected|possible|
+        questionable|is considered|was considered|to be ruled out|be ruled out|
+        should be ruled out|needs to be ruled out|must be ruled out|is being ruled out|
+        being ruled out|is in the differential|in the differential|not excluded|
+        is to be ruled out|is being considered|was being considered|is less likely|
+        less likely|remains possible|remains a possibility|is a possibility|
+        cannot be entirely excluded|cannot be completely excluded""",
     ),
     (
         HYPOTHETICAL,
         FORWARD,
-        6,
-        """if|in case of|in the event of|should (?:she|he|they|the patient|you) (?:develop|have|
-        experience)|return if|return for|come back if|call if|as needed|risk of|at risk for|
-        at risk of|to prevent|prevention of|prevent|watch for|monitor for|look out for|
-        may develop|could develop|can cause|can lead to|whether""",
+        """if|in case of|in the event of|should she develop|should he develop|
+        should they develop|should she have|should he have|should the patient develop|
+        should you develop|should you have|return if|return for|come back if|call if|
+        call for|as needed|prn|risk of|at risk for|at risk of|risk for|to prevent|
+        prevention of|prevent|prophylaxis for|prophylaxis against|watch for|monitor for|
+        monitoring for|look out for|may develop|could develop|might develop|can cause|
+        can lead to|may cause|may lead to|whether|in order to avoid|to avoid|avoid|
+        instructed to report|advised to report|told to report|report any|seek care for|
+        seek medical attention for|signs and symptoms of|warning signs of|
+        educated on|counseled on|counselled on|reasons to return""",
+    ),
+    (
+        HYPOTHETICAL,
+        BACKWARD,
+        """should occur|should develop|should recur|should arise|were to occur|
+        were to develop""",
     ),
     (
         HISTORICAL,
         FORWARD,
-        6,
-        """history of|h/o|past history of|past medical history of|previous|previously|prior|
-        prior history of|formerly|former|remote history of|status post|s/p""",
+        """history of|h/o|hx of|hx|past history of|past medical history of|
+        past medical history|pmh|pmhx|pmh of|previous|previously|prior|prior history of|
+        formerly|former|remote history of|status post|s/p|in the past|
+        childhood history of|longstanding history of|known history of|since childhood""",
     ),
     (
         HISTORICAL,
         BACKWARD,
-        3,
-        """in the past|years ago|months ago|in childhood|as a child|previously|
-        (?:which|that) resolved""",
+        """in the past|years ago|months ago|weeks ago|in childhood|as a child|previously|
+        which resolved|that resolved|in the remote past|as a teenager|during childhood|
+        years earlier|in infancy|at birth""",
     ),
     (
         OTHER,
         FORWARD,
-        8,
-        """family history of|family history|fh of|mother|father|sister|brother|siblings?|
-        parents?|aunt|uncle|cousins?|grandmother|grandfather|grandparents?|relatives?|son|
-        daughter|husband|wife|spouse|partner|family members?|twin brother|twin sister|
-        mother's|father's|his mother|her mother""",
+        """family history of|family history|family hx of|family hx|fh of|fhx of|fh|fhx|
+        mother|father|sister|brother|sibling|siblings|parent|parents|aunt|uncle|cousin|
+        cousins|grandmother|grandfather|grandparent|grandparents|relative|relatives|son|
+        daughter|children|husband|wife|spouse|partner|family member|family members|
+        twin brother|twin sister|mother's|father's|his mother|her mother|his father|
+        her father|maternal|paternal|mom|dad|nephew|niece|first degree relative|
+        first-degree relative|first-degree relatives|first degree relatives|kindred""",
     ),
     (
         OTHER,
         BACKWARD,
-        4,
-        """in (?:his|her|their|the)? ?(?:mother|father|sister|brother|siblings?|parents?|
-        relatives?|family|family members?|aunt|uncle|cousins?|grandmother|grandfather)|
-        runs in the family|in the family""",
+        """in his mother|in her mother|in the mother|in mother|in his father|in her father|
+        in the father|in father|in his sister|in her sister|in his brother|in her brother|
+        in siblings|in a sibling|in his siblings|in her siblings|in the family|
+        in family members|in relatives|in a relative|in his family|in her family|
+        in their family|runs in the family|runs in his family|runs in her family|
+        in the patient's mother|in the patient's father|in the patient's family""",
     ),
 ]
 
-# Phrases that contain a trigger but negate nothing; their span cancels triggers inside it.
-_PSEUDO = """no increase|no change|no significant change|no significant difference|
-not significantly different|no difference|not only|not necessarily|not certain if|not certain
-whether|not clear|not clearly|gram negative|without difficulty|not cause|not drain|not ruled
-out|not been ruled out|not be ruled out|cannot be ruled out|can not be ruled out|could not be
-ruled out|cannot rule out|cannot exclude|can not exclude|could not exclude|cannot be excluded|
-not excluded|no further treatment|no other|no known cause|not always|not all|not yet known|
-not well understood|not fully understood|not known|free text|history and physical|social history|
+# Phrases that hold a trigger but are not one.
+_PSEUDO = """no increase|no increased|no suspicious change|no significant change|no change|
+no interval change|no definite change|no significant interval change|no significant difference|
+not significantly different|no difference|not extend|not drain|not certain if|
+not certain whether|gram negative|gram-negative|without difficulty|not necessarily|not only|
+not just|not all|not always|not yet known|not well understood|not fully understood|not known|
+no further treatment|no further workup|no further work up|no further intervention|
+no further imaging|no further testing|no further evaluation|no further follow up|
+no further follow-up|no known cause|no known etiology|no clear cause|no obvious cause|
+no apparent cause|no identifiable cause|free text|history and physical|social history|
 family history negative|whether or not|not to be confused|no longer than|no more than|
-not more than|not less than|no less than|nothing but|not just|not unusual|not uncommon|not rare|
-not infrequent|not unlike"""
+not more than|not less than|no less than|nothing but|not unusual|not uncommon|not rare|
+not infrequent|not unlike|not improved|not improving|has not improved|did not improve|
+not resolved|has not resolved|not resolving|not relieved|not relieved by|without relief|
+not responsive|not responding|did not respond|not respond|no relief|no response|
+no improvement|not tolerate|not tolerating|did not tolerate|without improvement|
+not controlled|poorly controlled|not well controlled|cannot tolerate|not able to|
+unable to|could not|not been able|no sooner|negative pressure|rh negative|hiv negative|
+coag negative|coagulase negative|coagulase-negative|heme negative|guaiac negative|
+negative predictive|triple negative|free water|free wall|sugar free|fat free|
+pain free interval|symptom free interval|free flap|not clinically significant|
+no significant interval|not significant|not been ruled out|not be ruled out|
+not ruled out|not excluded|cannot be ruled out|can not be ruled out|could not be ruled out|
+cannot rule out|cannot exclude|can not exclude|could not exclude|cannot be excluded|
+could not be excluded|can not be excluded|did not rule out|does not rule out|not rule out|
+cannot be entirely excluded|cannot be completely excluded|no doubt|to suggest|
+without doubt|no wonder|no matter|not sure|not certain|no history and physical|
+none other than|not further|not otherwise specified|nos"""
 
 # Scope ends here: a new clause about something else.
-_TERMINATIONS = """but|however|nevertheless|yet|though|although|still|aside from|except|apart
-from|other than|which|who|whose|whom|whereas|while|because|since|as the cause of|cause of|
-causes of|source of|etiology of|reason for|origin of|secondary to|presenting with|presented with|
-presents with|complains of|complained of|complaining of|reports|reported|reporting|revealed|
-showed|shows|demonstrated|developed|there is|there was|there are|there were|now|currently|
-then|later|subsequently|after|until|[;:]|\\.|\\bas well as\\b"""
+_TERMINATIONS = """but|however|nevertheless|yet|though|although|still|aside from|except|
+except for|apart from|other than|which|who|whose|whom|whereas|while|because|since|
+as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
+cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
+reasons for|origin of|secondary to|due to|now|currently|then|later|subsequently|after|until|
+instead|otherwise|and now|despite|in spite of|before|prior to"""
 
+# A negation (or doubt) also ends where the clause turns affirmative: "denies fever, reports
+# cough", "no rash; positive for arthralgia". Other categories ("his mother had tremor") go on.
+_AFFIRMATIVE = """presenting with|presented with|presents with|present with|complains of|
+complained of|complaining of|complaint of|c/o|reports|reported|reporting|endorses|endorsed|
+endorsing|admits to|admitted to|notes|noted|revealed|showed|shows|demonstrated|demonstrates|
+developed|develops|there is|there was|there are|there were|as well as|positive for|pos for|
+significant for|notable for|remarkable for|consistent with|with|has|had|have|having|
+is positive|was positive|were positive|positive|has had|experienced|experiences|
+experiencing|found to have|diagnosed with|treated for|started on|exam revealed|exam showed|
+exam shows|exam demonstrated|also|complains|complained|states|stated|describes|described|
+including|includes|given|and has|and had|and is|and was|but has|but had|and reports|
+and complains of"""
 
-def _split_top(phrases: str) -> list[str]:
-    """Split on '|' outside parentheses, so phrases may hold their own (?:a|b) groups."""
-    parts, depth, cur = [], 0, []
-    for ch in phrases.replace("\n", " "):
-        if ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        cur.append(ch)
-    parts.append("".join(cur))
-    return [p.strip() for p in parts]
+# Categories whose triggers end another category's forward scope.
+_ENDS_SCOPE = {NEGATED: frozenset({UNCERTAIN, HYPOTHETICAL})}
 
-
-def _alternation(phrases: str) -> str:
-    parts = _split_top(phrases)
-    parts = [re.sub(r"\s+", " ", p).replace(" ", r"\s+") for p in parts if p]
-    parts.sort(key=len, reverse=True)
-    return "|".join(parts)
-
-
-def _compile(phrases: str) -> re.Pattern[str]:
-    # A phrase is bounded by non-word characters, except the "n't" and "?" forms.
-    return re.compile(r"(?<![\w-])(?:" + _alternation(phrases) + r")(?![\w-])|n't\b", re.I)
-
-
-def _compile_plain(phrases: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + _alternation(phrases) + r")(?![\w-])", re.I)
-
-
-_RULE_PATTERNS = [
-    (cat, direction, window, _compile_plain(phrases) if "n't" not in phrases else _compile(phrases))
-    for cat, direction, window, phrases in _RULES
-]
-_PSEUDO_RE = _compile_plain(_PSEUDO)
-_TERMINATION_RE = re.compile(
-    r"(?<![\w-])(?:" + _alternation(_TERMINATIONS) + r")(?![\w-])|[;:.]|\s[-–—]\s", re.I
-)
-_WORD_RE = re.compile(r"[^\W_]+")
+_NOT_TRIGGERS = frozenset({PSEUDO, TERMINATE, TERMINATE_NEG})
+WORD_SPLIT_PATTERN = r"(\d+(?:[.,]\d+)?|[^\W\d_]+)"  # the tokenizer's words, as one split
+_WORD_SPLIT = re.compile(WORD_SPLIT_PATTERN)
+_CUE_CHARS = frozenset(";:?")
 
 
 @dataclass(slots=True)
@@ -179,99 +270,226 @@ class ContextFlags:
     experiencer: str = "patient"
 
 
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """What a phrase does, decided once per phrase when the tables are built."""
+
+    triggers: tuple[tuple[str, str], ...]  # (category, direction)
+    stops: frozenset[str]  # directions whose scopes it ends, for every category
+    stops_negation: frozenset[str]  # directions whose negated/uncertain scopes it ends
+    ends_negation: bool  # an uncertainty/hypothesis cue: a negation before it stops here
+
+
+def _roles(roles: list[tuple[str, str]]) -> Roles:
+    def dirs(kinds: set[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for kind, d in roles:
+            if kind in kinds:
+                out.update((FORWARD, BACKWARD) if d == BOTH else (d,))
+        return frozenset(out)
+
+    return Roles(
+        triggers=tuple(r for r in roles if r[0] not in _NOT_TRIGGERS),
+        stops=dirs({TERMINATE}),
+        stops_negation=dirs({TERMINATE, TERMINATE_NEG}),
+        ends_negation=any(r[0] in _ENDS_SCOPE[NEGATED] for r in roles),
+    )
+
+
 @dataclass(slots=True)
-class _Trigger:
-    start: int
-    end: int
-    category: str
-    direction: str
-    window: int
+class Cue:
+    first: int  # word index, inclusive
+    last: int  # word index, exclusive
+    roles: Roles
 
 
-# Any trigger at all: one pass that lets most sentences skip the per-rule scans.
-_ANY_TRIGGER = re.compile("|".join(p.pattern for _, _, _, p in _RULE_PATTERNS) + r"|n't\b", re.I)
+_STOP_ALL = _roles([(TERMINATE, BOTH)])
+_STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
+_QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
+_QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
 
 
-def find_triggers(sentence: str) -> list[_Trigger]:
-    """All triggers in the sentence not covered by a pseudo-trigger (longest trigger wins)."""
-    if _ANY_TRIGGER.search(sentence) is None:
-        return []
-    pseudo = [(m.start(), m.end()) for m in _PSEUDO_RE.finditer(sentence)]
-    found: list[_Trigger] = []
-    for cat, direction, window, pattern in _RULE_PATTERNS:
-        for m in pattern.finditer(sentence):
-            s, e = m.start(), m.end()
-            if s == e or (cat == NEGATED and any(ps <= s and e <= pe for ps, pe in pseudo)):
+def _split_phrases(phrases: str) -> list[str]:
+    return [" ".join(p.split()) for p in phrases.replace("\n", " ").split("|") if p.strip()]
+
+
+def _phrase_key(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words, inner separators) of a phrase; a separator is "" for plain whitespace."""
+    parts = _WORD_SPLIT.split(phrase.lower())
+    words = tuple(parts[1::2])
+    seps = tuple(s.strip().replace("\u2019", "'") for s in parts[2:-1:2])
+    return words, seps
+
+
+class ContextRules:
+    """Compiled trigger tables; one shared instance (`RULES`) serves every text."""
+
+    def __init__(self) -> None:
+        table: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[str, str]]]] = {}
+
+        def add(phrase: str, role: tuple[str, str]) -> None:
+            words, seps = _phrase_key(phrase)
+            if not words:
+                return
+            roles = table.setdefault(words, {}).setdefault(seps, [])
+            if role not in roles:
+                roles.append(role)
+
+        for category, direction, phrases in _RULES:
+            for p in _split_phrases(phrases):
+                add(p, (category, direction))
+        for p in _split_phrases(_PSEUDO):
+            add(p, (PSEUDO, BOTH))
+        for p in _split_phrases(_TERMINATIONS):
+            add(p, (TERMINATE, BOTH))
+        for p in _split_phrases(_AFFIRMATIVE):
+            add(p, (TERMINATE_NEG, BOTH))
+        self.table = {
+            words: {seps: _roles(roles) for seps, roles in by_sep.items()}
+            for words, by_sep in table.items()
+        }
+        prefixes: set[tuple[str, ...]] = set()
+        for words in self.table:
+            for n in range(1, len(words)):
+                prefixes.add(words[:n])
+        self.prefixes = frozenset(prefixes)
+        self.first_words = frozenset(w[0] for w in self.table)
+        self.singles = frozenset(w[0] for w, by_sep in self.table.items() if len(w) == 1)
+        self.pairs = frozenset(w[:2] for w in self.table if len(w) >= 2)
+        self.max_len = max(len(w) for w in self.table)
+
+    # -- cues --------------------------------------------------------------------------------
+    def cues(self, words: Words) -> list[Cue]:
+        """Leftmost-longest trigger phrases over all words of a text, in text order."""
+        lower, seps = words.lower, words.seps
+        table = self.table
+        prefixes = self.prefixes
+        hi = len(lower)
+        out: list[Cue] = []
+        nxt = 0
+        # Candidate starts, found in C: one-word phrases and word pairs that begin a phrase.
+        cands = {
+            *compress(range(hi), map(self.singles.__contains__, lower)),
+            *compress(range(hi), map(self.pairs.__contains__, zip(lower, lower[1:], strict=False))),
+        }
+        for i in sorted(cands):
+            if i < nxt:
                 continue
-            found.append(_Trigger(s, e, cat, direction, window))
-    return found
+            best = None
+            j = i + 1
+            while j <= hi:
+                key = tuple(lower[i:j])
+                by_sep = table.get(key)
+                if by_sep is not None:
+                    if j - i == 1:
+                        roles = by_sep.get(())
+                    else:
+                        inner = tuple(_sep_key(seps[k]) for k in range(i + 1, j))
+                        roles = by_sep.get(inner)
+                    if roles is not None:
+                        best = (j, roles)
+                if key not in prefixes:
+                    break
+                j += 1
+            if best is not None:
+                out.append(Cue(i, best[0], best[1]))
+                nxt = best[0]
+        # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
+        marks = list(compress(range(hi + 1), map(not_, map(_CUE_CHARS.isdisjoint, seps))))
+        if marks:
+            for k in marks:
+                sep = seps[k]
+                if ";" in sep:
+                    out.append(Cue(k, k, _STOP_ALL))
+                elif ":" in sep:  # "Edema: absent" keeps its backward scope
+                    out.append(Cue(k, k, _STOP_FORWARD))
+                if "?" in sep:
+                    if sep.endswith("?") and k < hi:
+                        out.append(Cue(k, k, _QUESTION_FORWARD))
+                    elif sep.startswith("?") and k > 0:
+                        out.append(Cue(k, k, _QUESTION_BACKWARD))
+            out.sort(key=lambda c: (c.first, c.last))
+        return out
+
+    # -- flags -------------------------------------------------------------------------------
+    def flags(
+        self,
+        cues: list[Cue],
+        spans: list[tuple[int, int]],
+        covered: list[tuple[int, int]] | None = None,
+    ) -> list[ContextFlags]:
+        """Flags for mentions given as word ranges [first, last), all in one sentence.
+
+        `cues`: the cues of that sentence. `covered`: word ranges of every known mention in
+        the sentence (default: `spans`); their words do not count toward a scope window, and
+        a trigger inside one is part of the term ("absent reflexes", "can't walk").
+        """
+        out = [NO_CONTEXT] * len(spans)
+        if not cues:
+            return out
+        covered = spans if covered is None else covered
+        cues = [c for c in cues if not _in_any(c, covered)]
+        triggers = [c for c in cues if c.roles.triggers]
+        if not triggers:
+            return out
+        for idx, (ms, me) in enumerate(spans):
+            f = None
+            for c in triggers:
+                for category, direction in c.roles.triggers:
+                    if direction != BACKWARD and (c.first < ms or c.last <= ms) and c.last <= me:
+                        # "no acute [acute kidney injury]": a cue reaching into the mention
+                        a, b, d = min(c.last, ms), ms, FORWARD
+                    elif direction != FORWARD and c.first >= me:
+                        a, b, d = me, c.first, BACKWARD
+                    else:
+                        continue
+                    if b - a > WINDOWS[(category, d)]:  # count only words outside mentions
+                        free = b - a
+                        for cs, ce in covered:
+                            if cs < b and a < ce:
+                                free -= min(b, ce) - max(a, cs)
+                        if free > WINDOWS[(category, d)]:
+                            continue
+                    if _stopped(cues, category, d, a, b, c):
+                        continue
+                    if f is None:
+                        f = out[idx] = ContextFlags()
+                    _set(f, category)
+        return out
 
 
-def _words_outside(sentence: str, a: int, b: int, covered: list[tuple[int, int]]) -> int:
-    """Words in sentence[a:b] that are not inside any mention span."""
-    count = 0
-    for m in _WORD_RE.finditer(sentence, a, b):
-        if not any(cs <= m.start() and m.end() <= ce for cs, ce in covered):
-            count += 1
-    return count
-
-
-def _terminated(sentence: str, a: int, b: int, covered: list[tuple[int, int]]) -> bool:
-    for m in _TERMINATION_RE.finditer(sentence, a, b):
-        if m.group() == "." and _is_inner_dot(sentence, m.start()):
+def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cue) -> bool:
+    """A termination (or, for a negation, an uncertainty cue) between a and b ends the scope."""
+    neg = category in (NEGATED, UNCERTAIN)
+    for c in cues:
+        if c.first > b:
+            break
+        if c is trigger or c.first < a or c.last > b:
             continue
-        if not any(cs <= m.start() and m.end() <= ce for cs, ce in covered):
+        r = c.roles
+        if d in (r.stops_negation if neg else r.stops):
+            return True
+        if category == NEGATED and r.ends_negation and d == FORWARD:
             return True
     return False
 
 
-def _is_inner_dot(sentence: str, i: int) -> bool:
-    """A dot inside a number or abbreviation ("2.5", "e.g.") does not close a clause."""
-    before = sentence[i - 1] if i > 0 else " "
-    after = sentence[i + 1] if i + 1 < len(sentence) else " "
-    return not after.isspace() or (before.isalpha() and i >= 2 and sentence[i - 2] == ".")
+def _in_any(c: Cue, covered: list[tuple[int, int]]) -> bool:
+    for a, b in covered:
+        if _inside(c, a, b):
+            return True
+    return False
 
 
-def apply_context(
-    sentence: str, spans: list[tuple[int, int]], triggers: list[_Trigger] | None = None
-) -> list[ContextFlags]:
-    """Flags for each mention span (offsets into `sentence`)."""
-    if triggers is None:
-        triggers = find_triggers(sentence)
-    covered = list(spans)
-    # A trigger inside a mention ("Absent reflexes", "can't climb stairs") is part of the term.
-    triggers = [t for t in triggers if not any(cs <= t.start and t.end <= ce for cs, ce in covered)]
-    triggers = _drop_overlapped(triggers)
-    out: list[ContextFlags] = []
-    for s, e in spans:
-        flags = ContextFlags()
-        for t in triggers:
-            if t.direction == FORWARD:
-                if t.end > s:
-                    continue
-                gap_a, gap_b = t.end, s
-            else:
-                if t.start < e:
-                    continue
-                gap_a, gap_b = e, t.start
-            if _words_outside(sentence, gap_a, gap_b, covered) > t.window:
-                continue
-            if _terminated(sentence, gap_a, gap_b, covered):
-                continue
-            _set(flags, t.category)
-        out.append(flags)
-    return out
+def _inside(c: Cue, a: int, b: int) -> bool:
+    """A cue within the mention [a, b); a punctuation cue at its edge is outside it."""
+    if c.first == c.last:
+        return a < c.first < b
+    return a <= c.first and c.last <= b
 
 
-def _drop_overlapped(triggers: list[_Trigger]) -> list[_Trigger]:
-    """Where triggers overlap, the longest phrase speaks ("no history of" over "history of")."""
-    triggers = sorted(triggers, key=lambda t: (-(t.end - t.start), t.start))
-    kept: list[_Trigger] = []
-    for t in triggers:
-        if any(k.start < t.end and t.start < k.end and k.category != t.category for k in kept):
-            continue
-        kept.append(t)
-    return kept
+def _sep_key(sep: str) -> str:
+    return sep.strip().replace("\u2019", "'")
 
 
 def _set(flags: ContextFlags, category: str) -> None:
@@ -285,3 +503,37 @@ def _set(flags: ContextFlags, category: str) -> None:
         flags.historical = True
     elif category == OTHER:
         flags.experiencer = "other"
+
+
+RULES = ContextRules()
+NO_CONTEXT = ContextFlags()  # shared, never modified: the flags of a mention no cue reaches
+
+
+# -- words of a text -------------------------------------------------------------------------
+@dataclass(slots=True)
+class Words:
+    """Lower-cased words of a text with offsets; seps[k] is the text before word k."""
+
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    seps: list[str]
+
+
+def text_words(text: str, parts: list[str] | None = None) -> Words:
+    """Words of `text`; `parts` = `_WORD_SPLIT.split(text)` when the caller already has it."""
+    if parts is None:
+        parts = _WORD_SPLIT.split(text)
+    pos = list(accumulate(map(len, parts)))
+    return Words(list(map(str.lower, parts[1::2])), pos[0:-1:2], pos[1::2], parts[0::2])
+
+
+def word_range(words: Words, start: int, end: int) -> tuple[int, int]:
+    """Word indices [first, last) of the words overlapping the characters start..end."""
+    return bisect.bisect_right(words.ends, start), bisect.bisect_left(words.starts, end)
+
+
+def apply_context(sentence: str, spans: list[tuple[int, int]]) -> list[ContextFlags]:
+    """Flags for each mention span (character offsets into one sentence)."""
+    w = text_words(sentence)
+    return RULES.flags(RULES.cues(w), [word_range(w, s, e) for s, e in spans])

@@ -20,10 +20,11 @@ ABBREVIATIONS = frozenset(
 )
 
 # Candidate ends: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# The next visible character (after an optional opening quote/bracket) is captured in the same
+# match, so each candidate costs one regex step, not two.
+_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)(?=\s*[\"'“‘(\[]?(\S)|\s*$)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_START = re.compile(r"\s*([\"'“‘(\[]?)(\S)")
 
 
 def _is_false_stop(text: str, dot_end: int, match_text: str) -> bool:
@@ -43,22 +44,19 @@ def _is_false_stop(text: str, dot_end: int, match_text: str) -> bool:
     return "." in word and len(word) <= 6 and word.replace(".", "").isalpha()  # "U.S."
 
 
-def _next_char(text: str, pos: int) -> str:
-    m = _NEXT_START.match(text, pos)
-    return m.group(2) if m else ""
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of each sentence, whitespace trimmed, in order."""
     cuts: set[int] = set()
     for m in _CANDIDATE.finditer(text):
-        nxt = _next_char(text, m.end())
-        if nxt == "":
+        nxt = m.group(1)
+        if nxt is None:
             cuts.add(m.end())
             continue
         if nxt.islower():  # "e.g. fever", "approx. five" continue the sentence
             continue
-        if _is_false_stop(text, m.start() + 1, m.group(0)):
+        p = m.start()
+        # A word of 7+ letters before the dot is no abbreviation or initial: skip the check.
+        if not (p >= 7 and text[p - 7 : p].isalpha()) and _is_false_stop(text, p + 1, m.group(0)):
             continue
         cuts.add(m.end())
     for m in _PARAGRAPH.finditer(text):
@@ -68,12 +66,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for cut in sorted(cuts) + [len(text)]:
         if cut <= start:
             continue
-        s, e = start, cut
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
+        seg = text[start:cut]
+        core = seg.strip()
+        if core:
+            s = start + len(seg) - len(seg.lstrip())
+            spans.append((s, s + len(core)))
         start = cut
     return spans

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from evidence.config import TaggingSettings
 from evidence.records import Mention
 from text_processing.abbreviations import find_abbreviations, occurrences
-from text_processing.context import ContextFlags, apply_context, find_triggers
+from text_processing.context import (
+    NO_CONTEXT,
+    RULES,
+    WORD_SPLIT_PATTERN,
+    ContextFlags,
+    text_words,
+    word_range,
+)
+from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.normalize import Lemmatizer, fold, tokenize
 from text_processing.sentences import split_sentences
@@ -55,6 +63,7 @@ class Tagger:
         self.vocab = vocab
         self.lemmatizer = Lemmatizer(vocab.lexicon)
         self._search_keys = [name for name, _, _ in vocab.search_names]
+        self._fast = FastScanner(vocab, self.lemmatizer)
 
     # -- vocabulary access -------------------------------------------------------------------
     def label(self, hpo_id: str) -> str:
@@ -96,16 +105,22 @@ class Tagger:
         return hits
 
     # -- tagging -----------------------------------------------------------------------------
-    def _spans(self, text: str, nested: bool) -> list[_Span]:
-        starts, ends, keys, limits = tokenize(text, self.lemmatizer)
-        matches: list[Match] = find_matches(self.vocab, text, starts, ends, keys, limits, nested)
+    def _spans(self, text: str, nested: bool, parts: list[str] | None = None) -> list[_Span]:
+        if nested:  # evaluation only: the reference matcher, which also finds inner terms
+            tokens = tokenize(text, self.lemmatizer)
+            matches = find_matches(self.vocab, text, *tokens, nested=True)
+        else:  # same output as the reference, see fast_scan.py
+            tokens = self._fast.tokenize(text, parts)
+            matches = self._fast.find_matches(text, tokens)
+        starts, ends, keys, limits = tokens
         # Nested single words ("carcinoma" in "basal cell carcinoma") are heads, not concepts
         # of their own; nested ancestors of the outer term are implied by it.
-        matches = [
-            m
-            for m in matches
-            if not m.nested or (m.last - m.first > 1 and not self._implied_by_outer(m, matches))
-        ]
+        if nested:
+            matches = [
+                m
+                for m in matches
+                if not m.nested or (m.last - m.first > 1 and not self._implied_by_outer(m, matches))
+            ]
         matches.extend(coordinated(self.vocab, keys, limits, matches))
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
@@ -148,92 +163,126 @@ class Tagger:
         spans.sort(key=lambda x: (x.start, -x.end))
         return spans
 
-    def _drop_generic(self, spans: list[_Span], sentences: list[tuple[int, int]]) -> list[_Span]:
+    def _drop_generic(self, spans: list[_Span], sent_of: list[int]) -> list[_Span]:
         """'Pain' on its own goes when the same sentence names a more specific kind of pain."""
-        out = []
-        for sp in spans:
+        drop = set()
+        for i, sp in enumerate(spans):
             if sp.hpo_id in GENERIC_TERMS and not sp.nested:
-                sent = _sentence_of(sentences, sp.start)
-                if any(
-                    o is not sp
-                    and _sentence_of(sentences, o.start) == sent
-                    and sp.hpo_id in self.vocab.ancestors(o.hpo_id)
-                    for o in spans
-                ):
-                    continue
-            out.append(sp)
-        return out
+                sent = sent_of[i]
+                for j, o in enumerate(spans):
+                    if (
+                        j != i
+                        and sent_of[j] == sent
+                        and sp.hpo_id in self.vocab.ancestors(o.hpo_id)
+                    ):
+                        drop.add(i)
+                        break
+        return [sp for i, sp in enumerate(spans) if i not in drop]
 
     def tag(self, text: str, nested: bool = False) -> list[Mention]:
         """Symptom mentions with offsets into `text` and context flags, in text order."""
-        spans = self._spans(text, nested)
+        parts = self._parts(text)
+        spans = self._spans(text, nested, parts)
         if not spans:
             return []
         sentences = split_sentences(text)
+        spans.sort(key=lambda x: (x.start, -x.end))
+        sent_of = _sentence_indices(sentences, spans)
         if not nested:
-            spans = self._drop_generic(spans, sentences)
-        return self._with_context(text, spans, sentences)
+            if not GENERIC_TERMS.isdisjoint(sp.hpo_id for sp in spans):
+                keep = self._drop_generic(spans, sent_of)
+                if len(keep) != len(spans):
+                    spans = keep
+                    sent_of = _sentence_indices(sentences, spans)
+        return self._with_context(text, spans, sentences, sent_of, parts=parts)
+
+    @staticmethod
+    def _parts(text: str) -> list[str] | None:
+        """One word split of the text for matcher and context rules, when both split alike."""
+        return split_words(text) if _SHARED_SPLIT else None
 
     def tag_targets(self, text: str, targets: list[tuple[int, int]]) -> list[Mention]:
-        """One mention per given span: context flags always, hpo_id "" when no term matches."""
+        """One mention per given span: context flags always, hpo_id "" when no term matches.
+
+        Symptoms the tagger finds itself count as mentions for the scope windows too, so a
+        long list around a single target ("denies fever, chills, ... or rash") stays in scope.
+        """
         sentences = split_sentences(text)
         spans = []
         for s, e in targets:
             keys = tokenize(text[s:e], self.lemmatizer)[2]
             hit = self.vocab.terms.get(tuple(keys))
             spans.append(_Span(s, e, hit[0] if hit else "", 0))
-        return self._with_context(text, spans, sentences, keep_order=True)
+        found = [(sp.start, sp.end) for sp in self._spans(text, nested=False)]
+        sent_of = _sentence_indices(sentences, spans)
+        return self._with_context(text, spans, sentences, sent_of, extra_covered=found)
 
     def _with_context(
         self,
         text: str,
         spans: list[_Span],
         sentences: list[tuple[int, int]],
-        keep_order: bool = False,
+        sent_of: list[int],
+        extra_covered: list[tuple[int, int]] | None = None,
+        parts: list[str] | None = None,
     ) -> list[Mention]:
+        """Mentions in the order of `spans`, flagged by the context rules of their sentence."""
+        words = text_words(text, parts)
+        cues = RULES.cues(words)
+        cue_at = [c.first for c in cues]
+        trigger_at = [c.first for c in cues if c.roles.triggers]
         by_sentence: dict[int, list[int]] = {}
-        for i, sp in enumerate(spans):
-            by_sentence.setdefault(_sentence_of(sentences, sp.start), []).append(i)
-        mentions: list[Mention | None] = [None] * len(spans)
-        for sent_idx, idxs in by_sentence.items():
-            if sent_idx >= 0:
-                s0, s1 = sentences[sent_idx]
-            else:
-                s0, s1 = 0, len(text)
-            sentence = text[s0:s1]
-            triggers = find_triggers(sentence)
-            local = [(spans[i].start - s0, min(spans[i].end, s1) - s0) for i in idxs]
-            if triggers:
-                all_flags = apply_context(sentence, local, triggers)
-            else:
-                all_flags = [ContextFlags() for _ in idxs]
-            for i, flags in zip(idxs, all_flags, strict=True):
-                sp = spans[i]
-                mentions[i] = Mention(
-                    start=sp.start,
-                    end=sp.end,
-                    text=text[sp.start : sp.end],
-                    hpo_id=sp.hpo_id,
-                    label=self.vocab.labels.get(sp.hpo_id, ""),
-                    negated=flags.negated,
-                    uncertain=flags.uncertain,
-                    hypothetical=flags.hypothetical,
-                    historical=flags.historical,
-                    experiencer=flags.experiencer,
-                )
-        out = [m for m in mentions if m is not None]
-        if not keep_order:
-            out.sort(key=lambda m: (m.start, -m.end))
-        return out
+        for i, k in enumerate(sent_of):
+            by_sentence.setdefault(k, []).append(i)
+        flags: list[ContextFlags] = [NO_CONTEXT] * len(spans)
+        extra = sorted(extra_covered or ())
+        starts = words.starts
+        left, right = bisect.bisect_left, bisect.bisect_right
+        for k, idxs in by_sentence.items():
+            s0, s1 = sentences[k] if k >= 0 else (0, len(text))
+            lo = left(starts, s0)
+            hi = left(starts, s1)
+            t = left(trigger_at, lo)
+            if t == len(trigger_at) or trigger_at[t] > hi:
+                continue  # no trigger in this sentence: every flag stays off
+            ranges = [word_range(words, spans[i].start, spans[i].end) for i in idxs]
+            covered = ranges
+            if extra:
+                a = left(extra, (s0, -1))
+                b = left(extra, (s1, -1))
+                covered = ranges + [word_range(words, s, e) for s, e in extra[a:b]]
+            local = cues[left(cue_at, lo) : right(cue_at, hi)]
+            for i, f in zip(idxs, RULES.flags(local, ranges, covered), strict=True):
+                flags[i] = f
+        labels = self.vocab.labels
+        return [
+            Mention(
+                sp.start,
+                sp.end,
+                text[sp.start : sp.end],
+                sp.hpo_id,
+                labels.get(sp.hpo_id, ""),
+                f.negated,
+                f.uncertain,
+                f.hypothetical,
+                f.historical,
+                f.experiencer,
+            )
+            for sp, f in zip(spans, flags, strict=True)
+        ]
 
     def fold(self, word: str) -> str:
         return fold(word)
 
 
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
-    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
-    return i if i >= 0 and pos < sentences[i][1] else (i if i >= 0 else -1)
+def _sentence_indices(sentences: list[tuple[int, int]], spans: list[_Span]) -> list[int]:
+    """Index of the last sentence starting at or before each span (-1 before the first)."""
+    firsts = [s for s, _ in sentences]
+    right = bisect.bisect_right
+    return [right(firsts, sp.start) - 1 for sp in spans]
 
+
+_SHARED_SPLIT = WORD_SPLIT_PATTERN == SPLIT_PATTERN
 
 _TAGGERS: dict[tuple, Tagger] = {}
 

@@ -1,0 +1,113 @@
+"""One small test per ConText rule of context.py (negation scope, pseudo, terminations ...)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from text_processing.context import apply_context
+from text_processing.evaluation import evaluate, read_gold
+
+GOLD = Path(__file__).resolve().parents[2] / "text_processing/gold/negation_clinical_dev.jsonl"
+
+
+def _m(tagger, text, span, nth=0):
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(span, s + 1)
+    [m] = tagger.tag_targets(text, [(s, s + len(span))])
+    return m
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("No evidence of pneumonia.", "pneumonia"),
+        ("CT was negative for acute hemorrhage.", "acute hemorrhage"),
+        ("The abdomen is free of tenderness.", "tenderness"),
+        ("There is no new infiltrate.", "infiltrate"),
+        ("Pulmonary embolism was ruled out.", "Pulmonary embolism"),
+        ("Appendicitis is unlikely.", "Appendicitis"),
+        ("Guarding and rebound were absent.", "Guarding"),
+        ("Edema resolved after diuresis.", "Edema"),
+        ("Bleeding has stopped.", "Bleeding"),
+        ("She was ruled out for myocardial infarction.", "myocardial infarction"),
+        ("He is not yet talking.", "talking"),
+        ("Lungs clear, no focal consolidation to suggest pneumonia.", "pneumonia"),
+    ],
+)
+def test_negation_triggers_forward_and_backward(tagger, text, span):
+    assert _m(tagger, text, span).negated
+
+
+def test_cue_reaching_into_the_mention_still_negates(tagger):
+    assert _m(tagger, "No acute kidney injury.", "acute kidney injury").negated
+
+
+def test_list_stays_in_scope_when_other_items_are_symptoms(tagger):
+    text = "Denies fever, chills, night sweats, nausea, vomiting, diarrhea or abdominal pain."
+    assert _m(tagger, text, "abdominal pain").negated
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("There is no increase in pleural effusion.", "pleural effusion"),
+        ("Blood cultures grew gram negative rods.", "rods"),
+        ("Not only fatigue but also myalgia.", "fatigue"),
+        ("No change in the opacity.", "opacity"),
+        ("Chest pain not relieved by nitroglycerin.", "Chest pain"),
+    ],
+)
+def test_pseudo_triggers_negate_nothing(tagger, text, span):
+    assert not _m(tagger, text, span).negated
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Denies chest pain but reports palpitations.", "palpitations"),
+        ("No fever, however cough persists.", "cough"),
+        ("No fever, although he reports cough.", "cough"),
+        ("No headache, which is reassuring, and photophobia is mild.", "photophobia"),
+        ("Patient presents with abdominal pain and no vomiting.", "abdominal pain"),
+        ("No fever; cough persists.", "cough"),
+        ("Negative for chest pain, positive for nausea.", "nausea"),
+        ("She has no pruritus despite the jaundice.", "jaundice"),
+    ],
+)
+def test_terminations_end_the_scope(tagger, text, span):
+    assert not _m(tagger, text, span).negated
+
+
+def test_uncertainty_cue_ends_a_negation(tagger):
+    m = _m(tagger, "No consolidation, likely atelectasis.", "atelectasis")
+    assert not m.negated and m.uncertain
+
+
+def test_rule_out_is_uncertain_not_negated(tagger):
+    m = _m(tagger, "r/o MI.", "MI")
+    assert m.uncertain and not m.negated
+
+
+def test_question_mark_before_a_word_is_uncertain(tagger):
+    assert _m(tagger, "CT chest ?pneumonia.", "pneumonia").uncertain
+
+
+def test_colon_keeps_backward_scope_but_ends_forward_scope(tagger):
+    assert _m(tagger, "Edema: none.", "Edema").negated
+    assert not _m(tagger, "No pain: fever present.", "fever").negated
+
+
+def test_affirmative_verbs_do_not_end_family_scope(tagger):
+    assert _m(tagger, "His mother had tremor.", "tremor").experiencer == "other"
+
+
+def test_apply_context_on_a_bare_sentence():
+    [flags] = apply_context("Patient denies dyspnea.", [(15, 22)])
+    assert flags.negated
+
+
+def test_negation_dev_gold_stays_above_target(tagger):
+    scores = evaluate(read_gold(GOLD), tagger.tag, tagger.tag_targets)
+    assert scores.negated_class.f1 >= 0.982, json.dumps(scores.as_dict()["negated_class"])
