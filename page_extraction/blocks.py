@@ -209,6 +209,29 @@ def drop_non_body_sections(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """A heading left with nothing under it (its link list was dropped) is not body text.
+
+    Empty means: the last block, or followed by a heading as high or higher. A heading whose
+    level is unknown (0) only counts as empty at the very end.
+    """
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.is_heading:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is None:
+                continue
+            if (
+                following.is_heading
+                and block.level
+                and following.level
+                and following.level <= block.level
+            ):
+                continue
+        kept.append(block)
+    return kept
+
+
 def to_sections(blocks: list[Block]) -> list[Section]:
     """Group paragraphs under the nearest heading above them; headings with no text vanish."""
     sections: list[Section] = []

@@ -8,16 +8,19 @@ the page is decoded and parsed once here, and metadata is read from that same tr
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 import trafilatura
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from evidence.records import Document, Section
 from page_extraction.blocks import (
     Block,
     blocks_from_trafilatura,
+    drop_empty_headings,
     drop_non_body_sections,
     drop_title,
     to_sections,
@@ -25,6 +28,7 @@ from page_extraction.blocks import (
 )
 from page_extraction.decoding import ExtractionError, decode_html, parse_html
 from page_extraction.fallback import fallback_blocks
+from page_extraction.linkdensity import drop_link_dense_blocks
 from page_extraction.metadata import (
     meta_values,
     page_date,
@@ -59,10 +63,17 @@ _CONSENT_XPATH = (
     " or contains(translate(concat(@id, ' ', @class), 'GDPR', 'gdpr'), 'gdpr')]"
 )
 _CONSENT_MAX_WORDS = 150  # a container this large is more than a banner: leave it to trafilatura
+_WORD = re.compile(r"\w+")
+# A page with less text than this once link lists are gone (spaces not counted) is a short item
+# or an index page: trafilatura's rescue cascade has nothing to choose between there.
+SHORT_PAGE_CHARS = 300
 
 
-def _drop_never_shown(tree: HtmlElement) -> None:
-    """Remove what is never body text but trafilatura may keep: <template>, consent banners."""
+def _drop_never_shown(tree: HtmlElement) -> int:
+    """Remove what is never body text but trafilatura may keep: <template>, consent banners,
+    and link lists (index pages, related links, menus inside the content).
+
+    Returns how many characters of text the page has left (spaces not counted)."""
     for element in tree.xpath("//template"):
         element.drop_tree()
     for element in tree.xpath(_CONSENT_XPATH):
@@ -70,16 +81,62 @@ def _drop_never_shown(tree: HtmlElement) -> None:
             len(element.text_content().split()) <= _CONSENT_MAX_WORDS
         ):
             element.drop_tree()
+    return drop_link_dense_blocks(tree)
 
 
-def _trafilatura_blocks(tree: HtmlElement, url: str | None) -> list[Block]:
-    """Main-text blocks; comments are left out because readers' comments are not evidence."""
+def _trafilatura_blocks(tree: HtmlElement, url: str | None, *, fast: bool = False) -> list[Block]:
+    """Main-text blocks; comments are left out because readers' comments are not evidence.
+
+    `fast` skips trafilatura's second opinions (readability, justext): on a page with only a
+    few lines of text left they cost more than everything else and choose among those lines.
+    """
     result = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=False
+        tree,
+        url=url,
+        fast=fast,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
     )
     if result is None or result.body is None:
         return []
     return blocks_from_trafilatura(result.body)
+
+
+def _fallback(tree: HtmlElement) -> list[Block]:
+    # the pruned tree, not the page: link lists and banners stay out of the fallback too
+    return fallback_blocks(lxml_html.tostring(tree, encoding="unicode"))
+
+
+RELAID_MIN_SHARE = 0.6  # of the flat text's words the re-laid blocks must keep
+
+
+def _words(blocks: list[Block]) -> list[str]:
+    return _WORD.findall(" ".join(block.text for block in blocks).casefold())
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Every word of `part`, in the same order, within `whole` (gaps allowed)."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
+
+
+def _relaid(flat: Block, tree: HtmlElement) -> list[Block] | None:
+    """The same text with its headings and list items back, when trafilatura ran it flat.
+
+    On short pages trafilatura's last resort takes the whole article (or page) as one paragraph:
+    the title, byline, headings and each bullet of a symptom list end up in one run-on
+    "sentence". When the fallback path reads the same words as separate blocks (it may leave
+    out a byline or a share box, never add a word, and keeps most of them), its layout wins;
+    otherwise trafilatura's text stands. Returns None to keep the flat block.
+    """
+    blocks = _fallback(tree)
+    if len(blocks) == 1 and not blocks[0].is_heading:
+        return None  # one paragraph either way: nothing to re-lay
+    flat_words, words = _words([flat]), _words(blocks)
+    if not words or len(words) < RELAID_MIN_SHARE * len(flat_words):
+        return None
+    return blocks if _in_order(words, flat_words) else None
 
 
 def _canonical(url: str, tree: HtmlElement) -> str:
@@ -106,14 +163,17 @@ def extract_page(
 
     http_url = url if url.startswith(("http://", "https://")) else None
     method = "trafilatura"
-    _drop_never_shown(tree)
-    blocks = _trafilatura_blocks(tree, http_url)
+    chars_left = _drop_never_shown(tree)
+    blocks = _trafilatura_blocks(tree, http_url, fast=chars_left < SHORT_PAGE_CHARS)
+    if len(blocks) == 1 and not blocks[0].is_heading:
+        relaid = _relaid(blocks[0], tree)
+        if relaid is not None:
+            method, blocks = "fallback", relaid
+    elif not any(not b.is_heading for b in blocks):
+        method, blocks = "fallback", _fallback(tree)
+    blocks = drop_empty_headings(drop_non_body_sections(drop_title(blocks, title)))
     if not any(not b.is_heading for b in blocks):
-        method = "fallback"
-        blocks = fallback_blocks(html_text)
-        if not any(not b.is_heading for b in blocks):
-            method, blocks = "none", []
-    blocks = drop_non_body_sections(drop_title(blocks, title))
+        method, blocks = "none", []
     return ExtractedPage(
         url=url,
         canonical_url=canonical,

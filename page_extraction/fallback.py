@@ -29,9 +29,12 @@ NEVER_TEXT_TAGS = (
 )
 # Page furniture by its semantics; dropped first, kept on a second try when nothing else is left.
 FURNITURE_TAGS = ("nav", "header", "footer", "aside", "menu", "dialog")
+# Never kept, even on the second try: a page whose only text is its copyright line has none.
+FOOTER_TAGS = ("footer",)
 BOILERPLATE_HINT = re.compile(
     r"cookie|consent|gdpr|banner|comment|disqus|nav|menu|breadcrumb|footer|header|sidebar|"
-    r"related|share|social|newsletter|subscribe|advert|\bads?\b|promo|popup|modal|masthead",
+    r"related|share|social|newsletter|subscribe|advert|\bads?\b|promo|popup|modal|masthead|"
+    r"byline|dateline",
     re.IGNORECASE,
 )
 CONSENT_HINT = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
@@ -39,6 +42,13 @@ BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "se
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCK_TAGS = {"p", "li", "blockquote", "pre", "dd", "dt", "figcaption", "td", "th", "caption"}
 CONTAINER_TAGS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "table"}
+# get_text(" ") puts a space at every tag edge: "(see <a>hands</a>)" reads "(see hands )"
+_SPACE_BEFORE_CLOSER = re.compile(r" (?=[,.;:!?)\]])")
+_SPACE_AFTER_OPENER = re.compile(r"(?<=[(\[]) ")
+
+
+def _clean(text: str) -> str:
+    return _SPACE_AFTER_OPENER.sub("", _SPACE_BEFORE_CLOSER.sub("", tidy(text)))
 
 
 def _is_boilerplate(tag: Tag, hint: re.Pattern[str], *, strict: bool) -> bool:
@@ -51,10 +61,12 @@ def _is_boilerplate(tag: Tag, hint: re.Pattern[str], *, strict: bool) -> bool:
 
 
 def _prune(root: Tag, *, strict: bool) -> None:
-    """Strict: drop all page furniture. Relaxed: only what is never text and consent banners."""
+    """Strict: drop all page furniture. Relaxed: only what is never text, footers and consent
+    banners."""
     for node in root.find_all(string=lambda s: isinstance(s, Comment)):
         node.extract()
-    for tag in root.find_all(NEVER_TEXT_TAGS + FURNITURE_TAGS if strict else NEVER_TEXT_TAGS):
+    never = NEVER_TEXT_TAGS + (FURNITURE_TAGS if strict else FOOTER_TAGS)
+    for tag in root.find_all(never):
         tag.decompose()
     hint = BOILERPLATE_HINT if strict else CONSENT_HINT
     for tag in root.find_all(True):
@@ -74,7 +86,7 @@ def _walk(node: Tag, blocks: list[Block], loose: list[str]) -> None:
     """Headings and block tags become blocks; bare text in containers is gathered per run."""
 
     def flush() -> None:
-        text = tidy(" ".join(loose))
+        text = _clean(" ".join(loose))
         if text:
             blocks.append(Block(text))
         loose.clear()
@@ -88,12 +100,12 @@ def _walk(node: Tag, blocks: list[Block], loose: list[str]) -> None:
             continue
         if child.name in HEADING_TAGS:
             flush()
-            text = tidy(child.get_text(" ")).replace("\n", " ")
+            text = _clean(child.get_text(" ")).replace("\n", " ")
             if text:
-                blocks.append(Block(text, is_heading=True))
+                blocks.append(Block(text, is_heading=True, level=int(child.name[1])))
         elif child.name in BLOCK_TAGS and not child.find(list(BLOCK_TAGS | HEADING_TAGS)):
             flush()
-            text = tidy(child.get_text(" "))
+            text = _clean(child.get_text(" "))
             if text:
                 blocks.append(Block(text))
         elif child.name in CONTAINER_TAGS or child.find(list(BLOCK_TAGS | HEADING_TAGS)):
