@@ -15,6 +15,8 @@ from evidence.config import ConfigError, load_settings
 # With no Prefect server configured, flows start Prefect's temporary local API; on a busy
 # 2-core machine it can take longer than Prefect's 20 s default to come up.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+# Offline by design: the local Prefect API must not try to send usage telemetry.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 app = typer.Typer(
     help="Harvest disease-symptom evidence from PubMed and the web into a DuckDB warehouse.",

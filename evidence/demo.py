@@ -36,6 +36,7 @@ def main() -> int:
     Path("var/prefect").mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(Path("var/prefect").resolve()))
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from evidence.config import load_settings
     from evidence.show import render_evidence
     from fixture_web.server import FixtureWeb
