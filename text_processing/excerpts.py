@@ -17,6 +17,7 @@ from text_processing.normalize import raw_words
 from text_processing.relevance import (
     SCORE_CONTINUES,
     SCORE_NAMED,
+    SCORE_NAMED_WITH_OTHER,
     DiseaseFinder,
     OtherDiseases,
     document_focus,
@@ -274,7 +275,12 @@ def _excerpts_for(
                 in_sentence.append(m)
             j += 1
         score, reason = 0.0, ""
-        if own:
+        if own and other:
+            # A comparison ("unlike CIDP, diabetic amyotrophy ...") is weaker evidence than a
+            # sentence about the disease alone: it stays, ranked below those.
+            score = SCORE_NAMED_WITH_OTHER
+            reason = f"sentence names {disease.name} and another disease"
+        elif own:
             score, reason = SCORE_NAMED, f"sentence names {disease.name}"
         elif other:
             score, reason = 0.0, ""

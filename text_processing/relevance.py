@@ -18,6 +18,7 @@ from text_processing.abbreviations import find_abbreviations
 OTHER_DISEASES_FILE = Path(__file__).parent / "data" / "other_diseases.txt"
 
 SCORE_NAMED = 1.0
+SCORE_NAMED_WITH_OTHER = 0.7  # names the disease and another one: a comparison
 SCORE_ABOUT_TITLE = 0.8
 SCORE_ABOUT_HEADING = 0.75
 SCORE_CONTINUES = 0.6

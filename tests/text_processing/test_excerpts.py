@@ -135,3 +135,12 @@ def test_link_list_is_not_a_sentence(tagger):
         ("Weight loss", "Many people notice weight loss.")
     ]
     assert found[0].context_before == ""
+
+
+def test_comparison_with_another_disease_enters_ranked_below(tagger):
+    doc = _doc(
+        "Notes", ("", "Unlike Guillain-Barre syndrome, diabetic amyotrophy begins with thigh pain.")
+    )
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert e.relevance == 0.7
+    assert "another disease" in e.relevance_reason
