@@ -126,19 +126,35 @@ def coordinated(
     or hair' also holds hypopigmentation of hair, spanning the whole phrase.
     """
     out: list[Match] = []
+    # where a term ends -> where it starts: a conjunct never starts inside a term
+    # ("renal hypoplasia or malformations of the kidney" has no "hypoplasia of the kidney")
+    term_starts = {m.last: m.first for m in matches if not m.nested}
     for m in matches:
-        if m.nested or m.last - m.first < 2:
+        if m.nested:
             continue
-        out.extend(_left_conjuncts(vocab, keys, limits, m))
-        out.extend(_right_conjuncts(vocab, keys, limits, m))
+        if m.last - m.first >= 2:
+            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
+            out.extend(_right_conjuncts(vocab, keys, limits, m))
+        p = m.first - 1
+        if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
+            # the last conjunct is one word that forms no term with the head, the head a term
+            # of its own: 'cortical, or mixed lens opacities' is still a cortical one
+            out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts))
     return out
 
 
-def _left_conjuncts(vocab: Vocabulary, keys: list[str], limits: list[int], m: Match) -> list[Match]:
+def _left_conjuncts(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    m: Match,
+    p: int,
+    term_starts: dict[int, int],
+) -> list[Match]:
+    """Conjuncts left of the one starting at token `p`, each with the head after `p`."""
     out: list[Match] = []
-    tail = tuple(keys[m.first + 1 : m.last])
-    p = m.first  # the current conjunct starts here; the separator lies just before it
-    first = True
+    tail = tuple(keys[p + 1 : m.last])
+    first = True  # p: the current conjunct starts here; the separator lies just before it
     while p >= 1:
         # separator: a conjunction (maybe after a comma: "A, B, and C x"), or a bare comma
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p - 1] >= p:
@@ -153,6 +169,8 @@ def _left_conjuncts(vocab: Vocabulary, keys: list[str], limits: list[int], m: Ma
             a = end - length
             if limits[a] < end or any(k in _CONJUNCTIONS for k in keys[a:end]):
                 continue  # a conjunct holds no break and no conjunction
+            if term_starts.get(end, a) < a:
+                break  # the conjunct is a whole term, longer than any candidate
             hit = _term(vocab, (*keys[a:end], *tail))
             if hit is not None:
                 found = Match(a, m.last, hit[0], hit[1], nested=True)

@@ -90,6 +90,8 @@ def singular_candidates(w: str) -> list[str]:
         out.append(w[:-1] + "us")  # nuclei -> nucleus
     if w.endswith("a"):
         out.append(w[:-1] + "um")  # diverticula -> diverticulum
+        if len(w) >= 7 and not w.endswith("tia"):  # not Latin -tia (dementia, serratia)
+            out.append(w[:-1] + "on")  # acrochorda -> acrochordon, ganglia -> ganglion
     if w.endswith("es"):
         out.append(w[:-2])
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):

@@ -113,14 +113,14 @@ class Tagger:
             tokens = self._fast.tokenize(text, parts)
             matches = self._fast.find_matches(text, tokens)
         starts, ends, keys, limits = tokens
-        # Nested single words ("carcinoma" in "basal cell carcinoma") are heads, not concepts
-        # of their own; nested ancestors of the outer term are implied by it.
+        # A nested term is kept when it names a concept of its own: a multi-word term that is
+        # no ancestor of the outer one ("aplastic nails" in "aplastic or hypoplastic nails"), or
+        # an ancestor that is the outer term's head, the way gold corpora mark the general
+        # finding inside a typed one ("colitis" in "ulcerative colitis", "hearing loss" in
+        # "sensorineural hearing loss"). A single head word that is no ancestor is a mere
+        # component of a name ("carcinoma" in "basal cell carcinoma").
         if nested:
-            matches = [
-                m
-                for m in matches
-                if not m.nested or (m.last - m.first > 1 and not self._implied_by_outer(m, matches))
-            ]
+            matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
         matches.extend(coordinated(self.vocab, keys, limits, matches))
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
@@ -130,8 +130,8 @@ class Tagger:
             spans = self._expand_abbreviations(text, spans)
         return spans
 
-    def _implied_by_outer(self, inner: Match, matches: list[Match]) -> bool:
-        """'carcinoma' inside 'basal cell carcinoma' is an ancestor: implied, not a new concept."""
+    def _nested_kept(self, inner: Match, matches: list[Match]) -> bool:
+        """Whether a nested match is reported (see `_spans`)."""
         for outer in matches:
             if (
                 not outer.nested
@@ -139,8 +139,8 @@ class Tagger:
                 and inner.last <= outer.last
                 and inner.hpo_id in self.vocab.ancestors(outer.hpo_id)
             ):
-                return True
-        return False
+                return inner.last == outer.last  # an ancestor: only as the outer's head
+        return inner.last - inner.first > 1
 
     def _expand_abbreviations(self, text: str, spans: list[_Span]) -> list[_Span]:
         """Short forms defined in this text get the HPO id of their long form."""

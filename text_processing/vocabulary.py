@@ -22,7 +22,7 @@ PHENOTYPE_ROOT = "HP:0000118"
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PHRASINGS = DATA_DIR / "lay_phrasings.tsv"
 BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
-VOCAB_FORMAT = 5  # bump when the cached structure changes
+VOCAB_FORMAT = 6  # bump when the cached structure changes
 
 # Words that make a phrase relational; phrases holding them get no word-order variants.
 _FUNCTION_WORDS = frozenset(

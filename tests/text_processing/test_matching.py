@@ -70,6 +70,23 @@ def test_nested_skips_single_head_word(tag):
     assert tag("basal cell carcinoma", nested=True) == [("basal cell carcinoma", "HP:0002671")]
 
 
+def test_nested_ancestor_only_as_the_head(tag):
+    # the general finding inside a typed one is marked (GSC+ style), as the outer's head only
+    assert ("colitis", "HP:0002583") in tag("ulcerative colitis", nested=True)
+    assert ("hearing loss", "HP:0000365") in tag("sensorineural hearing loss", nested=True)
+    found = tag("sensorineural hearing loss")  # the pipeline (not nested) is unchanged
+    assert found == [("sensorineural hearing loss", "HP:0000407")]
+
+
+def test_greek_plural_in_a_and_on(tag):
+    # HPO lists "Acrochorda" (Skin tags) and "Preauricular acrochordon": one lemma
+    assert tag("acrochordons") == [("acrochordons", "HP:0010609")]
+    assert tag("acrochordon") == [("acrochordon", "HP:0010609")]
+    assert tag("basal ganglion calcification") == [("basal ganglion calcification", "HP:0002135")]
+    # Latin -tia is no Greek plural: "dementia" stays itself
+    assert tag("dementia") == [("dementia", "HP:0000726")]
+
+
 def test_generic_word_dropped_when_specific_term_in_sentence(tag):
     found = tag("Pain began in the hip: hip pain worsened.")
     assert ("hip pain", "HP:0030838") in found
@@ -136,6 +153,20 @@ def test_conjunct_of_several_words(tag):
     found = tag("posterior subcapsular or capsular cataract", nested=True)
     assert ("posterior subcapsular or capsular cataract", "HP:0007787") in found
     assert ("subcapsular or capsular cataract", "HP:0000523") not in found
+
+
+def test_last_conjunct_that_forms_no_term(tag):
+    # "mixed cataract" is no term, the head "cataract" is: the list before it still shares it
+    found = tag("cortical, nuclear or mixed cataract", nested=True)
+    assert ("cortical, nuclear or mixed cataract", "HP:0100019") in found
+    assert ("nuclear or mixed cataract", "HP:0100018") in found
+
+
+def test_conjunct_never_starts_inside_a_term(tag):
+    # the conjunct is "renal hypoplasia", not "hypoplasia": no "hypoplasia of the kidney"
+    found = tag("renal hypoplasia or malformations of the kidney", nested=True)
+    assert ("renal hypoplasia", "HP:0000089") in found
+    assert all(span != "hypoplasia or malformations of the kidney" for span, _ in found)
 
 
 def test_coordinated_complement_of_x_of_a_or_b(tag):
