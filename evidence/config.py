@@ -23,16 +23,18 @@ class ConfigError(Exception):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: "200" is not a number and "true" not a boolean (a wrong type is an error, not
+    # silently converted); paths are the one exception, written as strings in TOML.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class WarehouseSettings(_Strict):
-    path: Path = Path("var/warehouse.duckdb")
-    archive_dir: Path = Path("var/archive")
+    path: Path = Field(default=Path("var/warehouse.duckdb"), strict=False)
+    archive_dir: Path = Field(default=Path("var/archive"), strict=False)
     min_free_bytes: int = Field(default=200_000_000, ge=0)
     # analysts' read-only copy, republished (copy + rename) after every run; see docs/operations.md
     # default: next to the warehouse, "<name>-snapshot.duckdb"
-    snapshot_path: Path | None = None
+    snapshot_path: Path | None = Field(default=None, strict=False)
 
     @property
     def snapshot(self) -> Path:
@@ -131,8 +133,9 @@ class CrawlSettings(_Strict):
 
 
 class TaggingSettings(_Strict):
-    extra_phrasings: Path | None = None  # default: the curated file shipped in text_processing
-    cache_dir: Path = Path("var/cache")
+    # default: the curated file shipped in text_processing
+    extra_phrasings: Path | None = Field(default=None, strict=False)
+    cache_dir: Path = Field(default=Path("var/cache"), strict=False)
     min_relevance: float = Field(default=0.5, ge=0, le=1)
 
 
@@ -240,7 +243,9 @@ def _key_path(raw: dict, loc: tuple) -> str:
     """Render a pydantic error location the way it is written in TOML: sources[2].politeness."""
     parts: list[str] = []
     node: object = raw
+    after_index = False
     for item in loc:
+        tag_position, after_index = after_index, isinstance(item, int)
         if isinstance(item, int):
             label = ""
             if isinstance(node, list) and item < len(node) and isinstance(node[item], dict):
@@ -249,8 +254,8 @@ def _key_path(raw: dict, loc: tuple) -> str:
             parts[-1] = f"{parts[-1]}[{item}]{label}" if parts else f"[{item}]"
             node = node[item] if isinstance(node, list) and item < len(node) else None
         else:
-            if isinstance(node, dict) and item not in node and item in {"sitemap", "site", "urls"}:
-                continue  # discriminator tag inserted by pydantic, not a TOML key
+            if tag_position and isinstance(node, dict) and item in {"sitemap", "site", "urls"}:
+                continue  # discriminator tag inserted by pydantic after the index, not a TOML key
             parts.append(str(item))
             node = node.get(item) if isinstance(node, dict) else None
     return ".".join(parts) or "(top level)"

@@ -21,8 +21,20 @@ FIXTURE_PORT_IN_FILE = "127.0.0.1:8899"
 
 
 def write_demo_config(web_port: int) -> Path:
-    """config.toml + the fixture web's sources, pointed at the port the fixture server got."""
+    """config.toml + the fixture web's sources, pointed at the port the fixture server got.
+
+    The warehouse and archive keys point into var/demo/, so that `--config var/demo/config.toml`
+    (show, review, publish, export, run) works on the demo's warehouse after the demo ends.
+    """
     base = (REPO / "config.toml").read_text(encoding="utf-8")
+    for key, default, demo in (
+        ("path", "var/warehouse.duckdb", DEMO_DIR / "warehouse.duckdb"),
+        ("archive_dir", "var/archive", DEMO_DIR / "archive"),
+    ):
+        line = f'{key} = "{default}"'
+        if base.count(line) != 1:
+            raise RuntimeError(f"config.toml: expected one line {line!r} in [warehouse]")
+        base = base.replace(line, f'{key} = "{demo.as_posix()}"')
     sources = (REPO / "fixture_web" / "demo_sources.toml").read_text(encoding="utf-8")
     path = DEMO_DIR / "config.toml"
     path.write_text(

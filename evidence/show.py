@@ -19,6 +19,7 @@ def render_evidence(disease: str, symptoms: list[SymptomEvidence]) -> str:
             tags = " ".join(f"[{safe(d)}]" for d in item.domains)
             pmids = " ".join(f"PMID {p}" for p in item.pmids)
             status = "" if item.review_status == "approved" else " (unreviewed)"
-            lines.append(f'  - "{safe(item.excerpt)}" {tags} {pmids}{status}'.rstrip())
+            where = " ".join(part for part in (tags, pmids) if part)
+            lines.append(f'  - "{safe(item.excerpt)}" {where}{status}'.rstrip())
         lines.append("")
     return "\n".join(lines)

@@ -45,8 +45,10 @@ def parse_schedule(text: str, timezone: str, key: str):
             return IntervalSchedule(interval=interval, timezone=timezone)
         return CronSchedule(cron=text, timezone=timezone)
     except ValueError as exc:
+        errors = getattr(exc, "errors", None)  # pydantic's ValidationError: keep its message only
+        cause = errors()[0]["msg"].removeprefix("Value error, ") if errors else str(exc)
         raise ConfigError(
-            f"{key}: {text!r} is not a schedule (cron like '0 3 * * *' or 'every 6h'): {exc}"
+            f"{key}: {text!r} is not a schedule (cron like '0 3 * * *' or 'every 6h'): {cause}"
         ) from None
 
 

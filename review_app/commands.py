@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -20,8 +21,25 @@ def _settings(config: Path) -> Settings:
     try:
         return load_settings(config)
     except ConfigError as exc:
-        typer.echo(str(exc), err=True)
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _existing_warehouse(settings: Settings, config: Path) -> Path:
+    """The configured warehouse; a missing file is an error, not a new empty warehouse."""
+    path = settings.warehouse.path
+    if not path.is_file():
+        named_by = "EVIDENCE_WAREHOUSE" if os.environ.get("EVIDENCE_WAREHOUSE") else config
+        _fail(
+            f"{path}: no warehouse here yet (warehouse.path from {named_by}): run the pipeline "
+            "first, or pass the --config that names your warehouse"
+        )
+    return path
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +60,7 @@ def register(app: typer.Typer) -> None:
         from review_app.db import Warehouse
 
         settings = _settings(config)
-        app_ = create_app(Warehouse(settings.warehouse.path), settings.review)
+        app_ = create_app(Warehouse(_existing_warehouse(settings, config)), settings.review)
         uvicorn.run(app_, host=settings.review.host, port=port or settings.review.port)
 
     @editors.command("add")
@@ -84,11 +102,13 @@ def register(app: typer.Typer) -> None:
         from warehouse.fts import build_excerpt_index
 
         settings = _settings(config)
-        wh = Warehouse(settings.warehouse.path)
+        wh = Warehouse(_existing_warehouse(settings, config))
         try:
             files = write_pages(wh, settings.review, out)
             with wh.write() as conn:
                 build_excerpt_index(conn)
+        except OSError as exc:
+            _fail(f"{out}: cannot write the pages: {exc.strerror or exc}", 1)
         finally:
             wh.close()
         typer.echo(f"wrote {len(files)} files to {out}")
@@ -105,9 +125,11 @@ def register(app: typer.Typer) -> None:
         from warehouse.schema import connect
 
         settings = _settings(config)
-        conn = connect(settings.warehouse.path)
+        conn = connect(_existing_warehouse(settings, config), read_only=True)
         try:
             written = export_parquet(conn, parquet)
+        except OSError as exc:
+            _fail(f"{parquet}: cannot write the Parquet files: {exc.strerror or exc}", 1)
         finally:
             conn.close()
         for name, path in written.items():
@@ -119,7 +141,7 @@ def register(app: typer.Typer) -> None:
         from warehouse.fts import build_excerpt_index
         from warehouse.schema import connect
 
-        conn = connect(_settings(config).warehouse.path)
+        conn = connect(_existing_warehouse(_settings(config), config))
         try:
             typer.echo(f"indexed {build_excerpt_index(conn)} excerpts")
         finally:

@@ -92,3 +92,31 @@ def test_cli_fails_fast_on_bad_config(tmp_path):
     assert proc.returncode == 2
     assert f"{path}: key warehouse.paht: unknown key" in proc.stderr
     assert not (tmp_path / "var").exists()
+
+
+def test_missing_urls_of_a_urls_source_is_named(tmp_path):
+    # "urls" is both the discriminator tag and the field name: the key must still be named
+    text = MINIMAL + '\n[[sources]]\nname = "list"\nkind = "urls"\n'
+    with pytest.raises(ConfigError) as err:
+        load_settings(write(tmp_path, text))
+    assert "key sources[0] (name='list').urls: Field required" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("section", "line", "key"),
+    [
+        ("pubmed", 'batch_size = "200"', "pubmed.batch_size"),
+        ("review", 'publish_unreviewed = "yes"', "review.publish_unreviewed"),
+        ("review", "port = 8765.0", "review.port"),
+    ],
+)
+def test_wrong_type_is_an_error_not_converted(tmp_path, section, line, key):
+    with pytest.raises(ConfigError, match=rf"key {key}: Input should be a valid"):
+        load_settings(write(tmp_path, MINIMAL + f"\n[{section}]\n{line}\n"))
+
+
+def test_paths_and_whole_seconds_are_still_accepted(tmp_path):
+    text = MINIMAL + '\n[warehouse]\npath = "x/w.duckdb"\n[pubmed]\nbackoff_seconds = 2\n'
+    settings = load_settings(write(tmp_path, text), env={})
+    assert settings.warehouse.path == Path("x/w.duckdb")
+    assert settings.pubmed.backoff_seconds == 2.0

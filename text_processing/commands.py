@@ -157,6 +157,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from None
         for p in problems:
             typer.echo(f"{p} (skipped)", err=True)
+        if not docs:
+            typer.echo(f"error: {gold}: no gold documents to score", err=True)
+            raise typer.Exit(2)
         tagger = load_tagger(_tagging_settings(config))
         system = RegexBaseline(tagger.vocab) if baseline else tagger
         scores = evaluate(

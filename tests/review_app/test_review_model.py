@@ -156,6 +156,43 @@ def test_cli_editors_publish_export(sample, tmp_path: Path):
     assert counted.fetchone()[0] == 11
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["publish", "--out", "site"], ["export", "--parquet", "pq"], ["search-index"], ["review"]],
+)
+def test_cli_refuses_a_missing_warehouse_instead_of_creating_one(tmp_path, monkeypatch, args):
+    monkeypatch.delenv("EVIDENCE_WAREHOUSE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "nowhere" / "warehouse.duckdb"
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[warehouse]\npath = "{missing}"\n\n[[diseases]]\nname = "{DISEASE}"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(_cli(), [*args, "--config", str(config)])
+    assert result.exit_code == 2
+    assert f"error: {missing}: no warehouse here yet" in result.output
+    assert not missing.exists() and not (tmp_path / "site").exists()
+
+
+def test_cli_unwritable_output_is_an_error_not_a_traceback(sample, tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[warehouse]\npath = "{sample.path}"\n\n[[diseases]]\nname = "{DISEASE}"\n',
+        encoding="utf-8",
+    )
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for args, what in (
+        (["export", "--parquet", str(blocker / "pq")], "cannot write the Parquet files"),
+        (["publish", "--out", str(blocker / "site")], "cannot write the pages"),
+    ):
+        result = CliRunner().invoke(_cli(), [*args, "--config", str(config)])
+        assert result.exit_code == 1, result.output
+        assert f"error: {blocker / args[2].rsplit('/', 1)[-1]}: {what}" in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_unheld_warehouse_lets_another_process_write_between_requests(sample):
     import subprocess
     import sys

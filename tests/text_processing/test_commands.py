@@ -95,3 +95,12 @@ def test_eval_reports_a_broken_gold_line(tmp_path):
     res = CliRunner().invoke(_app(), ["eval", str(gold), "--json"])
     assert "g.jsonl:2" in res.stderr
     assert json.loads(res.stdout)["mention_exact"]["f1"] == 1.0
+
+
+def test_eval_of_a_file_with_no_gold_document_fails(tmp_path):
+    gold = tmp_path / "notes.md"
+    gold.write_text("# not gold\n\nsome text\n")
+    res = CliRunner().invoke(_app(), ["eval", str(gold)])
+    assert res.exit_code == 2
+    assert "no gold documents to score" in res.stderr
+    assert "F1" not in res.stdout
