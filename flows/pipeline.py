@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import duckdb
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 
@@ -91,6 +92,19 @@ def deduplicate(config_path: str) -> RunReport:
     return part
 
 
+def index_excerpts(settings: Settings) -> RunReport:
+    """Rebuild the BM25 index over excerpts so the snapshot's `search_excerpts` is current."""
+    from warehouse.fts import build_excerpt_index
+
+    part = RunReport()
+    try:
+        with writer(settings.warehouse.path) as conn:
+            part.counts["excerpts_indexed"] += build_excerpt_index(conn)
+    except (WarehouseError, duckdb.Error) as exc:
+        part.fail("index", str(settings.warehouse.path), str(exc))
+    return part
+
+
 @flow(name="publish")
 def publish(config_path: str) -> RunReport:
     """Publish the analysts' read-only snapshot (flows/snapshot.py); a failure is reported."""
@@ -134,6 +148,10 @@ def pipeline(
     extract = extract_load.with_options(task_runner=task_runner_for(settings.dask))
     report.merge(extract(config_path, report.run_id, harvested, web_sources))
     report.merge(deduplicate(config_path))
+    report.merge(index_excerpts(settings))
+    # The run's status is recorded before the snapshot is copied, so analysts see it finished;
+    # recorded again afterwards with the snapshot's own outcome.
+    _end(settings, report)
     report.merge(publish(config_path))
     return _end(settings, report)
 

@@ -128,3 +128,15 @@ def test_evidence_show_prints_symptoms_with_domain_and_pmid(first_run, module_co
     assert proc.stdout.startswith("Diabetic amyotrophy\n")
     assert "Weight loss (HP:0001824)" in proc.stdout
     assert "[ncbi.nlm.nih.gov] PMID 9" in proc.stdout
+
+
+def test_analysts_snapshot_shows_the_run_finished_and_searchable(first_run, module_root):
+    from warehouse.fts import load_fts
+
+    snapshot = module_root / "warehouse-snapshot.duckdb"
+    with duckdb.connect(str(snapshot), read_only=True) as conn:
+        statuses = [r[0] for r in conn.execute("SELECT status FROM runs").fetchall()]
+        load_fts(conn)
+        hits = conn.execute("SELECT symptom FROM search_excerpts('weight loss')").fetchall()
+    assert statuses and "running" not in statuses
+    assert ("Weight loss",) in hits
