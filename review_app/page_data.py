@@ -189,7 +189,7 @@ def build_page(
         block.excerpts = by_symptom.get(block.hpo_id, [])[:per_symptom]
     for key, items in sections.items():
         items.sort(key=lambda e: (e.status != "approved", -e.n_sources, e.symptom, e.excerpt_id))
-        sections[key] = items[:per_section]
+        sections[key] = _once_per_sentence(items)[:per_section]
     page = DiseasePage(
         name=name,
         slug=slugify(name),
@@ -206,6 +206,18 @@ def build_page(
     )
     _attach_sources(conn, page)
     return page
+
+
+def _once_per_sentence(items: list[PageExcerpt]) -> list[PageExcerpt]:
+    """A sentence tagged with two symptoms is one excerpt in a section, not two (the first,
+    best-ranked, is kept): sections list evidence, not symptom-sentence pairs."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.text not in seen:
+            seen.add(item.text)
+            unique.append(item)
+    return unique
 
 
 def _attach_sources(conn: duckdb.DuckDBPyConnection, page: DiseasePage) -> None:

@@ -209,3 +209,23 @@ def test_unheld_warehouse_lets_another_process_write_between_requests(sample):
     subprocess.run([sys.executable, "-c", other, str(sample.path)], check=True, timeout=60)
     with wh.read() as c:
         assert c.execute("SELECT reason FROM decisions").fetchone() == ("from the pipeline",)
+
+
+def test_a_sentence_with_two_symptoms_is_listed_once_in_a_section(tmp_path):
+    from evidence.config import Disease
+    from warehouse.load import load_batch, sync_reference_data
+
+    from .sample_warehouse import _doc, _ex
+
+    c = connect(tmp_path / "wh.duckdb")
+    sync_reference_data(c, [Disease(name=DISEASE)], {}, {})
+    doc = _doc("url:https://a.example/workup", "web")
+    text = "Biopsy in Whipple disease is done when weight loss and diarrhea persist."
+    excerpts = [
+        _ex(doc, DISEASE, "HP:0001824", text, "weight loss", section="workup"),
+        _ex(doc, DISEASE, "HP:0002014", text, "diarrhea", section="workup"),
+    ]
+    load_batch(c, [doc], excerpts, "run-1")
+    page = build_page(c, DISEASE, publish_unreviewed=True, per_symptom=3)
+    c.close()
+    assert [e.text for e in page.sections["workup"]] == [text]
