@@ -144,3 +144,9 @@ def test_comparison_with_another_disease_enters_ranked_below(tagger):
     [e] = extract_excerpts(doc, [DA], tagger)
     assert e.relevance == 0.7
     assert "another disease" in e.relevance_reason
+
+
+def test_common_abbreviation_of_another_disease_is_recognized(tagger):
+    doc = _doc("Notes", ("", "Thigh pain is unusual in CIDP but common in diabetic amyotrophy."))
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert e.relevance == 0.7
