@@ -20,7 +20,7 @@ from pubmed.parser import iter_pubmed
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "pubmed" / "demo_records"
-SHARED = Path("/work/shared/data/entrez")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "entrez"
 
 
 @pytest.fixture(scope="module")

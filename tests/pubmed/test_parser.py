@@ -14,7 +14,7 @@ from Bio import Entrez
 from evidence.records import Document
 from pubmed.parser import Deletion, ParseProblem, PubMedXMLError, iter_pubmed
 
-SHARED = Path("/work/shared/data/entrez")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "entrez"
 DEMO = Path(__file__).resolve().parents[2] / "pubmed" / "demo_records"
 SHARED_FILES = sorted(SHARED.glob("pubmed*.xml"))
 DEMO_FILES = sorted(DEMO.glob("*.xml"))

@@ -23,7 +23,7 @@ GOLDS = [
     ROOT / "text_processing/gold/negation_clinical.jsonl",
     ROOT / "text_processing/gold/negation_clinical_dev.jsonl",
     ROOT / "text_processing/gold/negation_clinical_test.jsonl",
-    Path("/work/shared/data/phenotype-gold/gscplus_dev.jsonl"),
+    ROOT.parent / "shared/data/phenotype-gold/gscplus_dev.jsonl",
 ]
 EDGE_CASES = [
     "",

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDS = [
     ROOT / "text_processing/gold/dev_sentences.jsonl",
     ROOT / "text_processing/gold/negation_clinical.jsonl",
-    Path("/work/shared/data/phenotype-gold/gscplus_dev.jsonl"),
+    ROOT.parent / "shared/data/phenotype-gold/gscplus_dev.jsonl",
 ]
 EDGE_CASES = [
     "",
