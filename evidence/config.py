@@ -7,8 +7,11 @@ from the environment so that the file can be committed.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
@@ -101,6 +104,11 @@ class _SourceBase(_Strict):
     politeness: Politeness = Politeness()
     schedule: str = ""  # cron expression or "every 6h"; empty: follows the pipeline schedule
 
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, v: str) -> str:
+        return check_schedule(v)
+
 
 class SitemapSource(_SourceBase):
     kind: Literal["sitemap"]
@@ -155,13 +163,69 @@ class ReviewSettings(_Strict):
 
 
 _SCHEDULE = re.compile(r"^(every\s+\d+\s*[smhd]|(\S+\s+){4,5}\S+)$")
+_EVERY = re.compile(r"^every\s+(\d+)\s*[smhd]$")
+_CRON_FIELDS = ("minute", "hour", "day of month", "month", "day of week", "second")
+
+
+@functools.cache
+def _croniter() -> type:
+    """Prefect's own cron parser (`prefect._vendor.croniter`), the one `evidence serve` uses.
+
+    Importing the `prefect` package takes over a second, which every command would pay for
+    reading its config; the parser is one module needing only pytz and dateutil, so it is loaded
+    from its file unless Prefect is imported already (or the file has moved).
+    """
+    if "prefect" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("prefect")
+            folder = Path(spec.submodule_search_locations[0]) / "_vendor" / "croniter"
+            file_spec = importlib.util.spec_from_file_location(
+                "_evidence_prefect_croniter", folder / "croniter.py"
+            )
+            module = importlib.util.module_from_spec(file_spec)
+            file_spec.loader.exec_module(module)
+            return module.croniter
+        except (ImportError, OSError, AttributeError, TypeError, IndexError):
+            pass
+    from prefect._vendor.croniter import croniter
+
+    return croniter
+
+
+def _cron_problem(value: str) -> str:
+    """Why Prefect would refuse the cron expression `value`; empty when it is accepted."""
+    fields = value.split()
+    if any(f.casefold() in ("r", "h") for f in fields):
+        return "random (R) and hashed (H) expressions are not supported"
+    croniter = _croniter()
+    if croniter.is_valid(value):
+        return ""
+    for i, field in enumerate(fields):  # name the first field that is wrong on its own
+        alone = " ".join(f if j == i else "*" for j, f in enumerate(fields))
+        if not croniter.is_valid(alone):
+            return f"{_CRON_FIELDS[i]} field {field!r} is out of range or malformed"
+    return "not a valid combination of fields"
 
 
 def check_schedule(value: str) -> str:
-    """A cron expression (5 or 6 fields) or "every <n><s|m|h|d>"; empty means unscheduled."""
+    """A cron expression (5 or 6 fields) or "every <n><s|m|h|d>"; empty means unscheduled.
+
+    Cron expressions are parsed here, with the parser `evidence serve` uses, so that a typo
+    stops every command at start and not only `evidence serve`.
+    """
     value = value.strip()
     if value and not _SCHEDULE.match(value):
         raise ValueError(f"{value!r} is neither a cron expression nor 'every 6h' / 'every 30m'")
+    every = _EVERY.match(value)
+    if every and int(every.group(1)) <= 0:
+        raise ValueError(f"{value!r}: the interval must be positive")
+    if value and not every:
+        problem = _cron_problem(value)
+        if problem:
+            raise ValueError(
+                f"{value!r} is not a valid cron expression ({problem}; the fields are "
+                "minute hour day-of-month month day-of-week, e.g. '0 3 * * *')"
+            )
     return value
 
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,27 @@ import typer
 from evidence.config import ConfigError, Settings, load_settings
 
 ConfigOption = Annotated[Path, typer.Option("--config", help="Path of config.toml.")]
+EDITOR_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
+EDITOR_NAME_RULE = "1-64 characters: letters A-Z a-z, digits, '.', '_' or '-'"
+
+
+def editor_name_problem(name: str) -> str:
+    """Why `name` cannot be an editor's name (it shows on every decision); empty when it can.
+
+    Names are plain ASCII so that two accounts cannot look alike in the audit log, and carry no
+    whitespace, control characters or markup.
+    """
+    if EDITOR_NAME.fullmatch(name):
+        return ""
+    shown = repr(name) if len(name) <= 80 else f"{name[:40]!r}... ({len(name)} characters)"
+    if not name:
+        why = "it is empty"
+    elif len(name) > 64:
+        why = f"it has {len(name)} characters"
+    else:
+        bad = next(c for c in name if not EDITOR_NAME.fullmatch(c))
+        why = "it contains whitespace" if bad.isspace() else f"it contains {bad!r}"
+    return f"editor name {shown} is not allowed ({why}); use {EDITOR_NAME_RULE}"
 
 
 def _settings(config: Path) -> Settings:
@@ -71,10 +93,16 @@ def register(app: typer.Typer) -> None:
         ] = False,
         config: ConfigOption = Path("config.toml"),
     ) -> None:
-        """Create an editor account (or reset its password)."""
+        """Create an editor account (or reset its password).
+
+        NAME: 1-64 letters, digits, '.', '_' or '-'.
+        """
         from review_app.auth import AuthError, add_editor
         from review_app.db import Warehouse
 
+        problem = editor_name_problem(name)
+        if problem:
+            _fail(problem)
         settings = _settings(config)
         if password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")

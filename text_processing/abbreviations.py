@@ -42,6 +42,23 @@ def _match_long_form(short: str, candidate: str) -> int:
     return start
 
 
+def _words_before(text: str, end: int, max_words: int) -> tuple[int, list[str]]:
+    """len(text[:end].rstrip()) and enough of its last words, without copying the whole head.
+
+    Splitting all of the text before every parenthesis made long documents quadratic; a tail
+    of a few hundred characters holds the last `max_words` words unless they are very long.
+    """
+    before_len = len(text[max(0, end - 64) : end].rstrip()) + max(0, end - 64)
+    if before_len == max(0, end - 64):  # 64 blanks before the parenthesis: the slow way
+        before = text[:end].rstrip()
+        return len(before), before.split()
+    lo = max(0, before_len - 400)
+    words = text[lo:before_len].split()
+    if lo and len(words) <= max_words:  # the first word may be cut: it must not be needed
+        words = text[:before_len].split()
+    return before_len, words
+
+
 def find_abbreviations(text: str) -> list[Abbreviation]:
     """Definitions of the form `long form (SF)`, in order of appearance."""
     out: list[Abbreviation] = []
@@ -53,11 +70,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             continue
         if " " in short or short.islower():
             continue
-        before = text[: m.start()].rstrip()
-        words = before.split()
         max_words = min(len(short) + 5, len(short) * 2)
+        before_len, words = _words_before(text, m.start(), max_words)
         window = " ".join(words[-max_words:])
-        window_start = len(before) - len(window)
+        window_start = before_len - len(window)
         # The long form ends at the last clause boundary before the parenthesis.
         cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind("("))
         if cut >= 0:
@@ -72,7 +88,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         long_form = window[start:]
         if len(long_form) <= len(short) or long_form.lower().startswith(short.lower() + " "):
             continue
-        out.append(Abbreviation(short, long_form, window_start + start, len(before)))
+        out.append(Abbreviation(short, long_form, window_start + start, before_len))
     return out
 
 

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import not_
 
+try:  # the phrase loop compiled (setup.py); same output, see _scan.c
+    from text_processing import _scan
+except ImportError:  # no C compiler at install time: the Python loop
+    _scan = None
+
 FORWARD, BACKWARD, BOTH = "forward", "backward", "both"
+INNER = "inner"  # reaches only a mention inside the phrase: "no [change in bowel habits]"
 NEGATED, UNCERTAIN, HYPOTHETICAL, HISTORICAL, OTHER = (
     "negated",
     "uncertain",
@@ -34,12 +40,18 @@ NEGATED, UNCERTAIN, HYPOTHETICAL, HISTORICAL, OTHER = (
     "historical",
     "other",
 )
+# "No patient developed jaundice", "none of the patients had seizures": the negation sits on the
+# subject, so the verb after it ("had", "developed") does not end the scope the way it ends
+# "denies fever, has cough". A "with" between subject and mention restricts the subject
+# instead ("no patient with [OH] fell": OH affirmed). Sets the negated flag like NEGATED.
+NEGATED_SUBJECT = "negated_subject"
 PSEUDO, TERMINATE, TERMINATE_NEG = "pseudo", "terminate", "terminate_negation"
 
 # Largest number of words that are not mentions between a trigger and a mention it reaches.
 WINDOWS = {
     (NEGATED, FORWARD): 8,
     (NEGATED, BACKWARD): 4,
+    (NEGATED_SUBJECT, FORWARD): 8,
     (UNCERTAIN, FORWARD): 6,
     (UNCERTAIN, BACKWARD): 3,
     (HYPOTHETICAL, FORWARD): 6,
@@ -83,7 +95,8 @@ _RULES: list[tuple[str, str, str]] = [
         no longer complains of|denies any|denied any|denies having|denied having|
         with no|with no evidence of|with no signs of|was ruled out for|were ruled out for|
         is ruled out for|was negative for|were negative for|is negative for|are negative for|
-        is negative for any|not yet|has not yet|have not yet""",
+        is negative for any|not yet|has not yet|have not yet|not associated with|
+        not accompanied by|unaccompanied by""",
     ),
     (
         NEGATED,
@@ -92,7 +105,10 @@ _RULES: list[tuple[str, str, str]] = [
         not present|not found|not detected|not noted|not identified|not evident|
         not appreciated|not reported|not demonstrated|not visualized|not shown|
         not elicited|not elicitable|not apparent|not visible|not palpable|not felt|
-        not heard|not auscultated|not palpated|not found on exam|
+        not heard|not auscultated|not palpated|not found on exam|not recurred|not recur|
+        not returned|not reoccurred|not reappeared|not been seen|not been noted|
+        not been observed|not been present|not been reported|not been detected|
+        not been found|not been identified|not been appreciated|
         is negative|was negative|were negative|are negative|has been negative|
         have been negative|negative|was ruled out|were ruled out|is ruled out|are ruled out|
         has been ruled out|have been ruled out|ruled out|was excluded|were excluded|
@@ -127,7 +143,8 @@ _RULES: list[tuple[str, str, str]] = [
         may reflect|could reflect|doubt|doubtful|not excluded|not ruled out|
         query|assess for|screen for|screening for|workup for|work up for|checked for|
         test for|tested for|testing for|to exclude|exclude|be ruled out|should be ruled out|
-        needs to be ruled out|need to rule out|to evaluate for|to assess for|versus""",
+        needs to be ruled out|need to rule out|to evaluate for|to assess for|versus|
+        rarely|seldom|infrequently|uncommonly""",
     ),
     (
         UNCERTAIN,
@@ -142,7 +159,8 @@ _RULES: list[tuple[str, str, str]] = [
         being ruled out|is in the differential|in the differential|not excluded|
         is to be ruled out|is being considered|was being considered|is less likely|
         less likely|remains possible|remains a possibility|is a possibility|
-        cannot be entirely excluded|cannot be completely excluded""",
+        cannot be entirely excluded|cannot be completely excluded|rarely|seldom|infrequently|
+        uncommonly""",
     ),
     (
         HYPOTHETICAL,
@@ -202,6 +220,102 @@ _RULES: list[tuple[str, str, str]] = [
     ),
 ]
 
+
+def _combine(*parts: str) -> str:
+    """Every phrase "a b c" for a in parts[0], b in parts[1] ...; "" = the part left out."""
+    out = [""]
+    for part in parts:
+        out = [f"{x} {y}".strip() for x in out for y in part.split("|")]
+    return "|".join(out)
+
+
+_NOT = "not|never|didn't|doesn't|don't|hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't"
+_RULES += [
+    # A negator before a verb that otherwise opens an affirmative clause ("had", "developed"):
+    # "didn't have fever", "hasn't developed jaundice", "does not report dyspnea".
+    (
+        NEGATED,
+        FORWARD,
+        _combine(
+            _NOT,
+            "had|have|has|having|been having|develop|developed|experience|experienced|"
+            "experiencing|report|endorse|endorsed|note|notice|noticed|mention|complain|"
+            "complained|complain of|complained of|complaining of|suffer from|suffered from|"
+            "show|reveal|demonstrate|display|exhibit",
+        ),
+    ),
+    # "wheezing is no longer heard": the backward "not X" participles after "no longer".
+    (
+        NEGATED,
+        BACKWARD,
+        _combine(
+            "no longer",
+            "present|seen|evident|heard|noted|appreciated|palpable|visible|detected|"
+            "identified|observed|felt|found|reported|demonstrated|visualized|apparent|"
+            "an issue|a problem|a concern|a feature",
+        ),
+    ),
+    # Rarity is not evidence that a symptom is present, nor that it is absent: "fasciculations
+    # are uncommon in diabetic amyotrophy", "hearing loss is rarely seen", "rarely, seizures
+    # occur" are uncertain (NegEx would call them affirmed; as evidence they are too weak to
+    # count as positive). Only a copula + rarity adjective, or a rarity adverb, is a cue: "rare
+    # disease", "rare episodes of chest pain" (= occasional, present) name no doubt, and "not
+    # uncommon", "rarely absent" are pseudo-triggers.
+    (
+        UNCERTAIN,
+        BACKWARD,
+        _combine(
+            "is|are|was|were|remains|remain|be|been|seems|seem",
+            "|very|relatively|extremely|quite|exceedingly|exceptionally|generally|usually",
+            "uncommon|unusual|rare|infrequent|exceptional|a rare|an uncommon|an unusual|"
+            "an infrequent|an exceptional",
+        ),
+    ),
+]
+
+# "Seizures have not recurred": an auxiliary before a backward "not X" belongs to it, or the
+# auxiliary ("has", "had" open affirmative clauses) would end the scope.
+_RULES.append(
+    (
+        NEGATED,
+        BACKWARD,
+        "|".join(
+            f"{aux} {p}"
+            for rule in _RULES
+            if rule[:2] == (NEGATED, BACKWARD)
+            for p in (" ".join(x.split()) for x in rule[2].split("|"))
+            if p.startswith("not ")
+            for aux in ("has", "have", "had")
+        ),
+    )
+)
+
+# "No displacement of the fracture", "no worsening of dyspnea": what is denied is the change,
+# and the thing that changes is present (NegEx's "no change", "no increase" pseudo-triggers);
+# a mention that is the change itself ("no [change in bowel habits]") is negated.
+_RULES.append(
+    (
+        NEGATED,
+        INNER,
+        _combine(
+            "no|no significant|no interval|no significant interval|no further|no definite",
+            "change|increase|decrease|worsening|progression|displacement|extension|"
+            "enlargement|expansion|propagation|spread|migration",
+            "in|of",
+        ),
+    )
+)
+_RULES.append(
+    (
+        NEGATED_SUBJECT,
+        FORWARD,
+        """no patient|no patients|no other patient|no other patients|none of the|none of our|
+        none of these|none of those|none of them|none of her|none of his|none of their|
+        none of whom|no one|no one else|nobody|no subject|no subjects|no case|no cases|
+        no individual|no individuals|neither patient|neither of the|neither of them""",
+    )
+)
+
 # Phrases that hold a trigger but are not one.
 _PSEUDO = """no increase|no increased|no suspicious change|no significant change|no change|
 no interval change|no definite change|no significant interval change|no significant difference|
@@ -229,7 +343,13 @@ cannot rule out|cannot exclude|can not exclude|could not exclude|cannot be exclu
 could not be excluded|can not be excluded|did not rule out|does not rule out|not rule out|
 cannot be entirely excluded|cannot be completely excluded|no doubt|to suggest|
 without doubt|no wonder|no matter|not sure|not certain|no history and physical|
-none other than|not further|not otherwise specified|nos"""
+none other than|not further|not otherwise specified|nos|not infrequently|not rarely|
+not uncommonly|not seldom|not so rare|not that rare|not that uncommon|not so uncommon|
+rarely absent|seldom absent|rarely lacking|rarely missing|rarely normal|rarely negative|
+not related to|not related|unrelated to|not due to|not caused by|not attributed to|
+not attributable to|not secondary to|not explained by|not worsened by|not worse with|
+not exacerbated by|not aggravated by|not provoked by|not triggered by|not precipitated by|
+not brought on by|not worsened with|not exacerbated with"""
 
 # Scope ends here: a new clause about something else.
 _TERMINATIONS = """but|however|nevertheless|yet|though|although|still|aside from|except|
@@ -237,7 +357,8 @@ except for|apart from|other than|which|who|whose|whom|whereas|while|because|sinc
 as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
 reasons for|origin of|secondary to|due to|now|currently|then|later|subsequently|after|until|
-instead|otherwise|and now|despite|in spite of|before|prior to"""
+instead|otherwise|and now|despite|in spite of|before|prior to|besides|
+with the exception of|excepting|save for"""
 
 # A negation (or doubt) also ends where the clause turns affirmative: "denies fever, reports
 # cough", "no rash; positive for arthralgia". Other categories ("his mother had tremor") go on.
@@ -250,7 +371,17 @@ is positive|was positive|were positive|positive|has had|experienced|experiences|
 experiencing|found to have|diagnosed with|treated for|started on|exam revealed|exam showed|
 exam shows|exam demonstrated|also|complains|complained|states|stated|describes|described|
 including|includes|given|and has|and had|and is|and was|but has|but had|and reports|
-and complains of"""
+and complains of|just|only|present|persists|persisted|persist"""
+
+# Affirmative cues that restrict a negated subject rather than state its predicate.
+_RESTRICTS = frozenset({("with",), ("having",), ("presenting", "with"), ("diagnosed", "with")})
+
+# Negators that negate backward when they end a clause ("... but vertigo was not.").
+_ELLIPTIC = """not|wasn't|weren't|isn't|aren't|didn't|doesn't|don't|hasn't|haven't|hadn't"""
+_AUXILIARIES = frozenset(
+    "was were is are did does do has have had could would will can should".split()
+)
+_CLAUSE_END = frozenset(".,;:!)")
 
 # Categories whose triggers end another category's forward scope.
 _ENDS_SCOPE = {NEGATED: frozenset({UNCERTAIN, HYPOTHETICAL})}
@@ -278,9 +409,10 @@ class Roles:
     stops: frozenset[str]  # directions whose scopes it ends, for every category
     stops_negation: frozenset[str]  # directions whose negated/uncertain scopes it ends
     ends_negation: bool  # an uncertainty/hypothesis cue: a negation before it stops here
+    restricts: bool = False  # "with": a negated subject's restriction ("no patient with X")
 
 
-def _roles(roles: list[tuple[str, str]]) -> Roles:
+def _roles(roles: list[tuple[str, str]], restricts: bool = False) -> Roles:
     def dirs(kinds: set[str]) -> frozenset[str]:
         out: set[str] = set()
         for kind, d in roles:
@@ -293,6 +425,7 @@ def _roles(roles: list[tuple[str, str]]) -> Roles:
         stops=dirs({TERMINATE}),
         stops_negation=dirs({TERMINATE, TERMINATE_NEG}),
         ends_negation=any(r[0] in _ENDS_SCOPE[NEGATED] for r in roles),
+        restricts=restricts,
     )
 
 
@@ -307,6 +440,7 @@ _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
 _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
 _QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
+_ELLIPSIS = _roles([(NEGATED, BACKWARD)])
 
 
 def _split_phrases(phrases: str) -> list[str]:
@@ -345,7 +479,7 @@ class ContextRules:
         for p in _split_phrases(_AFFIRMATIVE):
             add(p, (TERMINATE_NEG, BOTH))
         self.table = {
-            words: {seps: _roles(roles) for seps, roles in by_sep.items()}
+            words: {seps: _roles(roles, words in _RESTRICTS) for seps, roles in by_sep.items()}
             for words, by_sep in table.items()
         }
         prefixes: set[tuple[str, ...]] = set()
@@ -357,17 +491,33 @@ class ContextRules:
         self.singles = frozenset(w[0] for w, by_sep in self.table.items() if len(w) == 1)
         self.pairs = frozenset(w[:2] for w in self.table if len(w) >= 2)
         self.max_len = max(len(w) for w in self.table)
+        # "Tinnitus was present but vertigo was not.": a negator ending its clause after an
+        # auxiliary negates backward (its verb is elided) instead of forward.
+        self.elliptic = frozenset(
+            id(self.table[w][sep])
+            for w, sep in map(_phrase_key, _split_phrases(_ELLIPTIC))
+            if sep in self.table.get(w, {})
+        )
 
     # -- cues --------------------------------------------------------------------------------
     def cues(self, words: Words) -> list[Cue]:
         """Leftmost-longest trigger phrases over all words of a text, in text order."""
+        if _scan is None:
+            return self.cues_python(words)
+        lower, seps = words.lower, words.seps
+        out = _scan.cue_phrases(
+            lower, seps, self.table, self.prefixes, self.singles, self.pairs, _sep_key, Cue
+        )
+        return self._finish(words, out)
+
+    def cues_python(self, words: Words) -> list[Cue]:
+        """`cues` without the compiled phrase loop (`_scan.c`): the fallback and its reference."""
         lower, seps = words.lower, words.seps
         table = self.table
         prefixes = self.prefixes
         hi = len(lower)
         out: list[Cue] = []
         nxt = 0
-        # Candidate starts, found in C: one-word phrases and word pairs that begin a phrase.
         cands = {
             *compress(range(hi), map(self.singles.__contains__, lower)),
             *compress(range(hi), map(self.pairs.__contains__, zip(lower, lower[1:], strict=False))),
@@ -394,6 +544,20 @@ class ContextRules:
             if best is not None:
                 out.append(Cue(i, best[0], best[1]))
                 nxt = best[0]
+        return self._finish(words, out)
+
+    def _finish(self, words: Words, out: list[Cue]) -> list[Cue]:
+        """Elliptic negators turned backward, then the punctuation cues, all in text order."""
+        lower, seps = words.lower, words.seps
+        hi = len(lower)
+        for cue in out:
+            i, j = cue.first, cue.last
+            if (
+                id(cue.roles) in self.elliptic
+                and (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END)
+                and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
+            ):
+                cue.roles = _ELLIPSIS
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         marks = list(compress(range(hi + 1), map(not_, map(_CUE_CHARS.isdisjoint, seps))))
         if marks:
@@ -436,11 +600,14 @@ class ContextRules:
             f = None
             for c in triggers:
                 for category, direction in c.roles.triggers:
-                    if direction != BACKWARD and (c.first < ms or c.last <= ms) and c.last <= me:
-                        # "no acute [acute kidney injury]": a cue reaching into the mention
+                    if direction == FORWARD and (c.first < ms or c.last <= ms):
+                        # "no acute [acute kidney injury]": a cue reaching into the mention, or
+                        # over it ("no [complaints] of")
                         a, b, d = min(c.last, ms), ms, FORWARD
-                    elif direction != FORWARD and c.first >= me:
+                    elif direction == BACKWARD and c.first >= me:
                         a, b, d = me, c.first, BACKWARD
+                    elif direction == INNER and c.first < ms < c.last:
+                        a, b, d = ms, ms, FORWARD
                     else:
                         continue
                     if b - a > WINDOWS[(category, d)]:  # count only words outside mentions
@@ -460,6 +627,8 @@ class ContextRules:
 
 def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cue) -> bool:
     """A termination (or, for a negation, an uncertainty cue) between a and b ends the scope."""
+    if category == NEGATED_SUBJECT:
+        return _stopped_subject(cues, a, b, trigger)
     neg = category in (NEGATED, UNCERTAIN)
     for c in cues:
         if c.first > b:
@@ -472,6 +641,22 @@ def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cu
         if category == NEGATED and r.ends_negation and d == FORWARD:
             return True
     return False
+
+
+def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue) -> bool:
+    """A negated subject's scope: ended by terminations and doubt, restricted by "with"."""
+    restricted = False
+    for c in cues:
+        if c.first > b:
+            break
+        if c is trigger or c.first < a or c.last > b:
+            continue
+        r = c.roles
+        if FORWARD in r.stops or r.ends_negation:
+            return True
+        if FORWARD in r.stops_negation:
+            restricted = r.restricts  # the last affirmative cue before the mention decides
+    return restricted
 
 
 def _in_any(c: Cue, covered: list[tuple[int, int]]) -> bool:
@@ -493,7 +678,7 @@ def _sep_key(sep: str) -> str:
 
 
 def _set(flags: ContextFlags, category: str) -> None:
-    if category == NEGATED:
+    if category == NEGATED or category == NEGATED_SUBJECT:
         flags.negated = True
     elif category == UNCERTAIN:
         flags.uncertain = True

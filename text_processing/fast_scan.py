@@ -30,11 +30,20 @@ from text_processing.normalize import (
 )
 from text_processing.vocabulary import Vocabulary
 
+try:  # the word loops compiled (setup.py); same output, see _scan.c
+    from text_processing import _scan
+except ImportError:  # no C compiler at install time: the Python loops below
+    _scan = None
+
 SPLIT_PATTERN = "(" + TOKEN_RE.pattern + ")"
 _SPLIT_RE = re.compile(SPLIT_PATTERN)
-# "pre-" before a word: over-matches on purpose, a hit only sends the text to the reference.
+# "pre-" as a whole word before a word: the only case where the reference joins two words.
+# Over-matches on purpose, a hit only sends the text to the reference.
 _HYPHEN_RE = re.compile(r"-(?=[^\W_])")
-_PREFIX_END_RE = re.compile("(?:" + "|".join(sorted(JOINING_PREFIXES)) + ")$")
+_PREFIX_END_RE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(JOINING_PREFIXES)) + ")$", re.IGNORECASE
+)
+_BREAK_STRING = "".join(sorted(_BREAK_CHARS))
 _DIGIT_RE = re.compile(r"\d")
 _HEAD = itemgetter(slice(0, 1))  # k[:1]
 _TERM, _PREFIX = 1, 2
@@ -59,6 +68,10 @@ def split_words(text: str) -> list[str]:
     return _SPLIT_RE.split(text)
 
 
+if _scan is not None:
+    split_words = _scan.split_words  # noqa: F811 - the same list, built without the regex engine
+
+
 Tokens = tuple[list[int], list[int], list[str], list[int]]
 
 
@@ -77,21 +90,29 @@ class FastScanner:
                 walk[p] = walk.get(p, 0) | _PREFIX
         self._walk = walk
         self._single_terms = frozenset(k[0] for k, f in walk.items() if len(k) == 1 and f & _TERM)
+        self._firsts = frozenset(k[0] for k in walk if len(k) >= 2)
+        self._seconds = frozenset(k[1] for k in walk if len(k) >= 2)
         self._keys = _KeyCache(lemmatizer)
+        self.compiled = _scan is not None
 
     # -- tokens ------------------------------------------------------------------------------
     def tokenize(self, text: str, parts: list[str] | None = None) -> Tokens:
         """Exactly `normalize.tokenize(text, lemmatizer)`; `parts` = `split_words(text)`."""
         if parts is None:
             parts = _SPLIT_RE.split(text)
-        words = parts[1::2]
-        if not words:
-            return [], [], [], []
+        if self.compiled:  # joins "pre-auricular" itself
+            return _scan.tokenize(parts, self._keys, GAP_WORDS, _BREAK_STRING, JOINING_PREFIXES)
         if "-" in text:
             for m in _HYPHEN_RE.finditer(text):
                 p = m.start()
-                if _PREFIX_END_RE.search(text[max(0, p - 8) : p].lower()):
+                if _PREFIX_END_RE.search(text, max(0, p - 8), p):
                     return tokenize(text, self.lemmatizer)  # rare: the reference handles it
+        return self._tokenize_python(text, parts)
+
+    def _tokenize_python(self, text: str, parts: list[str]) -> Tokens:
+        words = parts[1::2]
+        if not words:
+            return [], [], [], []
         pos = list(accumulate(map(len, parts)))
         starts = pos[0:-1:2]
         ends = pos[1::2]
@@ -123,6 +144,27 @@ class FastScanner:
     # -- matches -----------------------------------------------------------------------------
     def find_matches(self, text: str, tokens: Tokens) -> list[Match]:
         """Exactly `matcher.find_matches(vocab, text, *tokens, nested=False)`."""
+        if self.compiled:
+            starts, ends, keys, limits = tokens
+            return _scan.find_matches(
+                keys,
+                limits,
+                starts,
+                ends,
+                text,
+                self._walk,
+                self._firsts,
+                self._seconds,
+                self._single_terms,
+                self.vocab.terms,
+                self.vocab.case_sensitive,
+                NUMBER_KEY,
+                _letters,
+                Match,
+            )
+        return self._find_matches_python(text, tokens)
+
+    def _find_matches_python(self, text: str, tokens: Tokens) -> list[Match]:
         starts, ends, keys, limits = tokens
         kt = tuple(keys)
         mt = None

@@ -37,6 +37,9 @@ _SPELLING_WORDS = {
     "aluminium": "aluminum",
 }
 
+# British -our- before a suffix: "behavioural", "discoloured", "favourable" (not "hours").
+_OUR_INFIX = re.compile(r"(?<=[a-z]{3})our(?=(?:al|ally|ed|ing|able|ite|ites|ful|less)$)")
+
 _IRREGULAR_PLURALS = {
     "feet": "foot",
     "teeth": "tooth",
@@ -64,6 +67,12 @@ def fold(word: str) -> str:
             w = w[:-3] + "or"  # tumour, behaviour
         elif w.endswith("ours") and len(w) > 5:
             w = w[:-4] + "ors"
+        elif "our" in w[3:-2]:
+            w = _OUR_INFIX.sub("or", w)  # behavioural, coloured, favourable
+        if "leuco" in w:
+            w = w.replace("leuco", "leuko")  # leucopenia, leucodystrophy (not leucine)
+        if w.startswith("paralys") and w.endswith(("sed", "sing", "se")):
+            w = "paralyz" + w[7:]  # paralysed limb (the noun paralysis stays)
         if "isation" in w:
             w = w.replace("isation", "ization")
         if w.endswith(("ise", "ised", "ises", "ising")) and len(w) > 6:
@@ -80,8 +89,16 @@ def singular_candidates(w: str) -> list[str]:
         return out
     if w.endswith("ies"):
         out.append(w[:-3] + "y")
+    if w.endswith("mata"):
+        out.append(w[:-2])  # fibromata -> fibroma, scotomata -> scotoma
+    if w.endswith("ina"):
+        out.append(w[:-3] + "en")  # foramina -> foramen, lumina -> lumen
+    if w.endswith("nges"):
+        out.append(w[:-3] + "x")  # phalanges -> phalanx, larynges -> larynx
     if w.endswith("ses"):
         out.append(w[:-3] + "sis")  # stenoses -> stenosis
+    if w.endswith("tes"):
+        out.append(w[:-2] + "is")  # testes -> testis (before "test")
     if w.endswith("ices"):
         out.extend([w[:-4] + "ex", w[:-4] + "ix"])  # appendices
     if w.endswith("ae"):
@@ -112,6 +129,8 @@ class Lemmatizer:
         self._cache: dict[str, str] = {}
 
     def lemma_of_folded(self, w: str) -> str:
+        if w.endswith("ologic"):
+            w += "al"  # neurologic == neurological, hematologic == hematological
         for cand in singular_candidates(w):
             if cand in self.lexicon or cand in WORD_SYNONYMS:  # "manifestations"
                 return WORD_SYNONYMS.get(cand, cand)
@@ -155,7 +174,8 @@ WORD_SYNONYMS = {
     "otic": "ear",
     "dental": "tooth",
     "pulmonary": "lung",
-    "neurologic": "neurological",
+    "dilation": "dilatation",  # one noun, two spellings
+    "dilatated": "dilated",
     "gastric": "stomach",
     "vertebral": "vertebra",
 }

@@ -64,6 +64,7 @@ class Tagger:
         self.lemmatizer = Lemmatizer(vocab.lexicon)
         self._search_keys = [name for name, _, _ in vocab.search_names]
         self._fast = FastScanner(vocab, self.lemmatizer)
+        self.compiled = self._fast.compiled  # whether the word loops run compiled (_scan.c)
 
     # -- vocabulary access -------------------------------------------------------------------
     def label(self, hpo_id: str) -> str:
@@ -151,7 +152,7 @@ class Tagger:
                 if s.start == abbr.long_start and s.end == abbr.long_end and not s.nested
             ]
             if not long_ids:
-                keys = tokenize(abbr.long, self.lemmatizer)[2]
+                keys = self._fast.tokenize(abbr.long)[2]
                 hit = self.vocab.terms.get(tuple(keys))
                 if hit is None:
                     continue
@@ -210,7 +211,7 @@ class Tagger:
         sentences = split_sentences(text)
         spans = []
         for s, e in targets:
-            keys = tokenize(text[s:e], self.lemmatizer)[2]
+            keys = self._fast.tokenize(text[s:e])[2]
             hit = self.vocab.terms.get(tuple(keys))
             spans.append(_Span(s, e, hit[0] if hit else "", 0))
         found = [(sp.start, sp.end) for sp in self._spans(text, nested=False)]

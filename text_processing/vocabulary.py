@@ -169,6 +169,75 @@ _CONDITION_OF_ADJECTIVE = (
     ("ic", "ia"),
     ("ic", "y"),
 )
+# Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
+# duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
+_NOMINAL_OF_PARTICIPLE = (
+    ("ified", "ification"),
+    ("ated", "ation"),
+    ("sed", "sion"),
+    ("ted", "tion"),
+    ("ed", "ement"),
+    ("ed", "ation"),
+    ("ed", "ion"),
+    ("ent", "ence"),
+)
+# Verbs too general for the noun to name the same finding ("formed X" is no "formation of
+# X", "developed speech" no "speech development"), and pairs of different senses.
+_NOMINAL_EXCLUDED = frozenset(
+    "absent associated based confused demonstrated dependent depressed developed different "
+    "directed distributed expressed formed generalized isolated limited localized located "
+    "organized placed present related stimulated underdeveloped".split()
+)
+# Relational adjectives whose noun is another word (Latin adjective, English noun), used like
+# the suffix pairs above but only in a second pass: 'atrophy of the brain' for 'Cerebral
+# atrophy' where no term claims it. Kept only when both words occur in the vocabulary.
+# (Pairs that are the same concept in every HPO term are word synonyms in normalize.py.)
+_IRREGULAR_NOUN_OF_ADJECTIVE = {
+    "cerebral": "brain",
+    "nasal": "nose",
+    "oral": "mouth",
+    "facial": "face",
+    "cranial": "skull",
+    "lingual": "tongue",
+    "labial": "lip",
+    "splenic": "spleen",
+    "thoracic": "chest",
+    "pancreatic": "pancreas",
+    "colonic": "colon",
+    "rectal": "rectum",
+    "anal": "anus",
+    "uterine": "uterus",
+    "ovarian": "ovary",
+    "testicular": "testis",
+    "scrotal": "scrotum",
+    "penile": "penis",
+    "pupillary": "pupil",
+    "palpebral": "eyelid",
+    "mammary": "breast",
+    "pelvic": "pelvis",
+    "femoral": "femur",
+    "humeral": "humerus",
+    "costal": "rib",
+    "sternal": "sternum",
+    "spinal": "spine",
+    "cerebellar": "cerebellum",
+    "aortic": "aorta",
+    "arterial": "artery",
+    "venous": "vein",
+    "esophageal": "esophagus",
+    "laryngeal": "larynx",
+    "pharyngeal": "pharynx",
+    "bronchial": "bronchus",
+    "duodenal": "duodenum",
+    "umbilical": "umbilicus",
+    "axillary": "axilla",
+    "phalangeal": "phalanx",
+    "atrial": "atrium",
+    "valvular": "valve",
+    "lenticular": "lens",
+    "maxillary": "maxilla",
+    "gingival": "gum",
+}
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
 
@@ -182,6 +251,35 @@ def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dic
                 if cand != w and cand in lexicon:
                     out[w] = cand
                     break
+    return out
+
+
+def _nominal_variants(
+    key: tuple[str, ...], nominals: dict[str, str], participles: dict[str, str]
+) -> list[tuple[str, ...]]:
+    """'Enlarged kidney' -> 'kidney enlargement', 'enlargement of kidney'; and back:
+    'Vertebral fusion' / 'fusion of vertebra' -> 'fused vertebra'.
+
+    Only for short phrases without function words (beyond the one "of"), and the participle
+    only before a noun: 'aortic dilatation' gives no 'dilated aortic'.
+    """
+    out: list[tuple[str, ...]] = []
+    if not 2 <= len(key) <= 4 or key[-1].isdigit():
+        return out
+    plain = not _FUNCTION_WORDS.intersection(key)
+    if plain and key[0] in nominals:
+        nom, rest = nominals[key[0]], key[1:]
+        out.append((nom, "of", *rest))
+        out.append((*rest, nom))
+    if plain and key[-1] in participles and not key[-2].endswith(_ADJECTIVE_ENDINGS):
+        out.append((participles[key[-1]], *key[:-1]))
+    if (
+        len(key) >= 3
+        and key[1] == "of"
+        and key[0] in participles
+        and not _FUNCTION_WORDS.intersection(key[2:])
+    ):
+        out.append((participles[key[0]], *key[2:]))
     return out
 
 
@@ -282,9 +380,24 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
 
     nouns = _derived(vocab.lexicon, _NOUN_OF_ADJECTIVE)
     adjectives = {n: a for a, n in sorted(nouns.items()) if not a.endswith("ed")}
+    late_nouns = dict(nouns)  # with the irregular pairs, for the second pass
+    for adj, noun in _IRREGULAR_NOUN_OF_ADJECTIVE.items():
+        if adj in vocab.lexicon and noun in vocab.lexicon:
+            late_nouns.setdefault(lem.lemma_of_folded(adj), lem.lemma_of_folded(noun))
+    late_adjectives = {n: a for a, n in sorted(late_nouns.items()) if not a.endswith("ed")}
     conditions = _derived(vocab.lexicon, _CONDITION_OF_ADJECTIVE)
+    nominals = {
+        lem.lemma_of_folded(p): lem.lemma_of_folded(n)
+        for p, n in sorted(_derived(vocab.lexicon, _NOMINAL_OF_PARTICIPLE).items())
+        if p not in _NOMINAL_EXCLUDED
+    }
+    participles: dict[str, str] = {}
+    for p, n in sorted(nominals.items()):
+        participles.setdefault(n, p)
     variants: list[tuple[tuple[str, ...], str]] = []
     fallbacks: list[tuple[tuple[str, ...], str]] = []
+    # after the other variants, so they never take a phrase one of those already reads
+    late_variants: list[tuple[tuple[str, ...], str]] = []
     for (text, hpo_id, prio, surface), words in zip(entries, folded, strict=True):
         if " ".join(words) in blocked:
             continue
@@ -297,6 +410,13 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
             variants.extend(
                 (v, hpo_id) for v in _morphology_variants(key, nouns, adjectives, conditions)
             )
+            late = _nominal_variants(key, nominals, participles)
+            if len(key) == 2 and key[0] == "large":  # "Large spleen": "enlarged spleen" too
+                late += [("enlarged", *key[1:])]
+                late += _nominal_variants(("enlarged", *key[1:]), nominals, participles)
+            late += _word_order_variants(key, late_nouns)
+            late += _morphology_variants(key, late_nouns, late_adjectives, conditions)
+            late_variants.extend((v, hpo_id) for v in late)
             if len(key) >= 3 and key[:2] == ("abnormality", "of"):
                 # a malformation is morphological: this reading only where no morphology
                 # term claimed the phrase ("malformation of the ear" without one)
@@ -304,7 +424,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 fallbacks.append((("malformation", "of", *key[2:]), hpo_id))
         if prio <= PRIO_RELATED:
             vocab.search_names.append((text.casefold(), hpo_id, text))
-    for key, hpo_id in variants:
+    for key, hpo_id in variants + late_variants:
         vocab.add(key, hpo_id, PRIO_VARIANT)
     for key, hpo_id in fallbacks:
         vocab.add(key, hpo_id, PRIO_FALLBACK)

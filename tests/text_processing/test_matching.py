@@ -195,3 +195,44 @@ def test_obsolete_term_names_its_replacement(tagger):
     assert tagger.vocab.current_id("HP:0000487") == "HP:0000486"
     assert tagger.vocab.current_id("HP:0000486") == "HP:0000486"
     assert [m.hpo_id for m in tagger.tag("congenital strabismus")] == ["HP:0000486"]
+
+
+def test_greek_and_latin_plurals(tag, tagger):
+    key = tagger.lemmatizer.key
+    assert tag("neurofibromata") == [("neurofibromata", "HP:0001067")]  # -oma / -omata
+    assert key("foramina") == key("foramen")  # -en / -ina
+    assert key("phalanges") == key("phalanx")  # -nx / -nges
+    assert key("testes") == key("testis") != key("test")  # -is / -es
+    assert tag("small testes")[0][1] == tag("small testis")[0][1]
+
+
+def test_british_and_variant_spellings_fold_together(tag, tagger):
+    assert fold("behavioural") == "behavioral"
+    assert fold("discoloured") == "discolored"
+    assert fold("hours") == "hours"
+    assert fold("leucopenia") == "leukopenia"
+    assert fold("leucine") == "leucine"
+    assert fold("paralysed") == "paralyzed"
+    assert fold("paralysis") == "paralysis"
+    assert tag("Leucopenia was noted.") == [("Leucopenia", "HP:0001882")]
+    key = tagger.lemmatizer.key
+    assert key("dilation") == key("dilatations")
+    assert key("hematologic") == key("hematological")
+
+
+def test_participle_and_its_noun_name_one_finding(tag):
+    assert tag("fused vertebrae") == [("fused vertebrae", "HP:0002948")]  # Vertebral fusion
+    assert tag("calcified basal ganglia") == [("calcified basal ganglia", "HP:0002135")]
+    assert tag("enlargement of the heart") == [("enlargement of the heart", "HP:0001640")]
+    assert tag("prominence of the forehead") == [("prominence of the forehead", "HP:0011220")]
+    assert tag("an elongated face") == [("elongated face", "HP:0000276")]  # Long face
+    assert tag("enlarged spleen") == [("enlarged spleen", "HP:0001744")]  # Large spleen
+    assert tag("She developed speech at three.") == []  # a general verb keeps its own sense
+
+
+def test_latin_adjective_and_english_noun(tag):
+    assert tag("diverticulum of the esophagus") == [
+        ("diverticulum of the esophagus", "HP:0100628")  # Esophageal diverticulum
+    ]
+    assert tag("fibrosis of the pancreas") == [("fibrosis of the pancreas", "HP:0100732")]
+    assert ("cerebral abscess", "HP:0030049") in tag("a cerebral abscess")  # Brain abscess
