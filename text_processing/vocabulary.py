@@ -17,6 +17,7 @@ from pathlib import Path
 
 from text_processing.normalize import NUMBER_KEY, Lemmatizer, fold, raw_words
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
+from text_processing.phrasing_variants import family_variants
 
 PHENOTYPE_ROOT = "HP:0000118"
 DATA_DIR = Path(__file__).parent / "data"
@@ -184,7 +185,7 @@ _NOMINAL_OF_PARTICIPLE = (
 # Verbs too general for the noun to name the same finding ("formed X" is no "formation of
 # X", "developed speech" no "speech development"), and pairs of different senses.
 _NOMINAL_EXCLUDED = frozenset(
-    "absent associated based confused demonstrated dependent depressed developed different "
+    "associated based confused demonstrated dependent depressed developed different "
     "directed distributed expressed formed generalized isolated limited localized located "
     "organized placed present related stimulated underdeveloped".split()
 )
@@ -428,6 +429,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         vocab.add(key, hpo_id, PRIO_VARIANT)
     for key, hpo_id in fallbacks:
         vocab.add(key, hpo_id, PRIO_FALLBACK)
+    by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
+    for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
+        vocab.add(key, hpo_id, PRIO_FALLBACK)
     vocab.search_names.sort()
     return vocab
 
@@ -439,7 +443,7 @@ def _source_fingerprint(*paths: Path) -> str:
     for p in (
         *paths,
         BLOCKED_TERMS,
-        *(here / f for f in ("vocabulary.py", "normalize.py", "obo.py")),
+        *(here / f for f in ("vocabulary.py", "normalize.py", "obo.py", "phrasing_variants.py")),
     ):
         if p.exists():
             st = p.stat()

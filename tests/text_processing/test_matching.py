@@ -236,3 +236,37 @@ def test_latin_adjective_and_english_noun(tag):
     ]
     assert tag("fibrosis of the pancreas") == [("fibrosis of the pancreas", "HP:0100732")]
     assert ("cerebral abscess", "HP:0030049") in tag("a cerebral abscess")  # Brain abscess
+
+
+def test_laboratory_findings_in_the_words_abstracts_use(tag):
+    lactate = "HP:0002151"  # Increased circulating lactate concentration
+    assert tag("Elevated plasma lactate.") == [("Elevated plasma lactate", lactate)]
+    assert tag("high serum lactate levels") == [("high serum lactate levels", lactate)]
+    assert tag("raised blood lactate") == [("raised blood lactate", lactate)]
+    assert tag("low IgG levels") == [("low IgG levels", "HP:0004315")]
+    assert tag("reduced serum IgA") == [("reduced serum IgA", "HP:0002720")]
+    # no fluid and no amount word: not a laboratory finding, the listed term stays
+    assert tag("a high palate") == [("high palate", "HP:0000218")]
+
+
+def test_cancer_of_an_organ_names_its_neoplasm_or_carcinoma(tag):
+    assert tag("pancreatic cancer") == [("pancreatic cancer", "HP:0002894")]  # Neoplasm of ...
+    assert tag("thyroid cancer") == [("thyroid cancer", "HP:0002890")]  # Thyroid carcinoma
+    assert tag("breast cancer") == [("breast cancer", "HP:0003002")]  # listed: stays
+    assert tag("skin cancer") == [("skin cancer", "HP:0008069")]  # listed: stays
+
+
+def test_curated_phrasings_hpo_does_not_list(tag):
+    assert tag("learning disabilities") == [("learning disabilities", "HP:0001328")]
+    assert tag("Fractures were frequent.") == [("Fractures", "HP:0020110")]
+    assert tag("dysmorphic features") == [("dysmorphic features", "HP:0001999")]
+    assert ("cleft lip and palate", "HP:0000202") in tag("cleft lip and palate")
+
+
+def test_absence_of_a_part_is_the_finding_not_a_negation(tagger, tag):
+    [m] = tagger.tag("There was absence of the thumbs.")
+    assert (m.text, m.hpo_id, m.negated) == ("absence of the thumbs", "HP:0009777", False)
+    assert tag("absence of speech") == [("absence of speech", "HP:0001344")]  # Absent speech
+    # no "Absent fever" term: here "absence of" is a negation
+    rash, fever = tagger.tag("The rash appeared in the absence of fever.")
+    assert (rash.negated, fever.text, fever.negated) == (False, "fever", True)

@@ -1,0 +1,60 @@
+"""Phrasings that abstracts use for whole families of HPO terms, generated from the terms.
+
+HPO names its laboratory findings "Increased circulating X concentration", while authors write
+"elevated serum X", "high plasma X levels" or "raised X"; it names tumours "Neoplasm of the X"
+or "X carcinoma", while authors write "X cancer". Listing every such phrasing by hand would
+never be complete, so they are derived here from each term's own key. They enter the
+vocabulary below every listed name and synonym (`PRIO_FALLBACK`): a phrasing HPO lists for a
+term always keeps that term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+
+# Lemma keys, as `Lemmatizer` makes them ("levels" -> "level").
+_INCREASE = ("increased", "elevated", "raised", "high")
+_DECREASE = ("decreased", "reduced", "low")
+_FLUIDS = ("circulating", "serum", "plasma", "blood")
+_AMOUNTS = ("concentration", "level")
+_MAX_ANALYTE_WORDS = 4
+
+# "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
+# that "thyroid cancer" reads as Thyroid carcinoma where HPO has both.
+_CANCER_SOURCES = ("carcinoma", "neoplasm", "tumor")
+
+
+def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """'Increased circulating lactate concentration' -> 'elevated serum lactate level', ...
+
+    Only keys that are plainly a laboratory finding generate anything: a direction word first,
+    then a fluid or an amount word around the analyte. "High palate" has neither and stays.
+    """
+    if len(key) < 2 or key[0] not in _INCREASE + _DECREASE:
+        return
+    directions = _INCREASE if key[0] in _INCREASE else _DECREASE
+    rest = key[1:]
+    fluid = rest[0] in _FLUIDS
+    amount = rest[-1] in _AMOUNTS
+    if not (fluid or amount):
+        return
+    analyte = rest[int(fluid) : len(rest) - int(amount)]
+    if not analyte or len(analyte) > _MAX_ANALYTE_WORDS or "of" in analyte:
+        return
+    for direction, fl, am in product(directions, ("", *_FLUIDS), ("", *_AMOUNTS)):
+        variant = (direction, *((fl,) if fl else ()), *analyte, *((am,) if am else ()))
+        if variant != key:
+            yield variant
+
+
+def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
+    """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    for source in _CANCER_SOURCES:  # carcinoma variants before neoplasm ones
+        for key, hpo_id in keys:
+            if source in key and len(key) >= 2:
+                out.append((tuple("cancer" if w == source else w for w in key), hpo_id))
+    for key, hpo_id in keys:
+        out.extend((v, hpo_id) for v in lab_variants(key))
+    return out
