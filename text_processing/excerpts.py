@@ -22,6 +22,7 @@ from text_processing.relevance import (
     OtherDiseases,
     document_focus,
     load_other_disease_names,
+    other_disease_clauses,
     other_disease_spans,
 )
 from text_processing.sections import classify
@@ -274,6 +275,19 @@ def _excerpts_for(
             if not _overlaps(a, b, own) and not _overlaps(a, b, other):
                 in_sentence.append(m)
             j += 1
+        if own and other:
+            theirs = other_disease_clauses(
+                sentence,
+                own,
+                other,
+                [(m.start - sent.start, m.end - sent.start) for m in in_sentence],
+            )
+            if theirs:
+                in_sentence = [
+                    m
+                    for m in in_sentence
+                    if not _overlaps(m.start - sent.start, m.start - sent.start + 1, theirs)
+                ]
         score, reason = 0.0, ""
         if own and other:
             # A comparison ("unlike CIDP, diabetic amyotrophy ...") is weaker evidence than a

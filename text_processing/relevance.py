@@ -135,3 +135,48 @@ def document_focus(document: Document, finder: DiseaseFinder) -> tuple[float, st
         if section.heading and finder.mentioned_in(section.heading):
             return SCORE_ABOUT_HEADING, f"heading {section.heading!r} names it"
     return 0.0, ""
+
+
+# Where a comparison turns from one disease to the other: "..., whereas ...", "but", "than".
+_CONTRAST = re.compile(
+    r";|\b(?:whereas|while|but|however|although|unlike|than|in contrast(?: to)?|"
+    r"compared (?:with|to)|as opposed to)\b",
+    re.I,
+)
+# A clause that refers back to a symptom of the other clause has its own subject: "whereas
+# they are uncommon in diabetic amyotrophy" says nothing positive about "fasciculations".
+_ANAPHOR = re.compile(r"\b(?:they|it|these|this|those|which|such)\b", re.I)
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The sentence cut before every contrast word (and at ";"), in order."""
+    cuts = [0, *(m.start() for m in _CONTRAST.finditer(sentence) if m.start() > 0), len(sentence)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+
+
+def other_disease_clauses(
+    sentence: str,
+    own: list[tuple[int, int]],
+    other: list[tuple[int, int]],
+    mentions: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Clauses of a comparison whose symptoms belong to the other disease, not to this one.
+
+    "Fasciculations are frequent in SMA, whereas they are uncommon in diabetic amyotrophy":
+    the first clause names only the other disease, and the clause naming ours has a subject of
+    its own (a pronoun or a symptom), so "fasciculations" is SMA's. In "Thigh pain is unusual
+    in CIDP but common in diabetic amyotrophy" our clause has no subject: the symptom is shared
+    and stays (ranked as a comparison).
+    """
+    clauses = clause_spans(sentence)
+
+    def inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+        return any(a <= s < b for s, _ in spans)
+
+    own_clauses = [(a, b) for a, b in clauses if inside(own, a, b)]
+    independent = any(
+        _ANAPHOR.search(sentence, a, b) or inside(mentions, a, b) for a, b in own_clauses
+    )
+    if not independent:
+        return []
+    return [(a, b) for a, b in clauses if inside(other, a, b) and not inside(own, a, b)]

@@ -150,3 +150,26 @@ def test_common_abbreviation_of_another_disease_is_recognized(tagger):
     doc = _doc("Notes", ("", "Thigh pain is unusual in CIDP but common in diabetic amyotrophy."))
     [e] = extract_excerpts(doc, [DA], tagger)
     assert e.relevance == 0.7
+
+
+def test_symptom_in_the_other_diseases_clause_of_a_comparison_stays_out(tagger):
+    doc = _doc(
+        "Notes",
+        (
+            "",
+            "Fasciculations are frequent in spinal muscular atrophy, whereas they are uncommon "
+            "in diabetic amyotrophy. Diabetic amyotrophy causes thigh pain, whereas CIDP causes "
+            "distal weakness.",
+        ),
+    )
+    found = _by_symptom(extract_excerpts(doc, [DA], tagger))
+    assert set(found) == {("Diabetic amyotrophy", "Lower limb pain")}
+
+
+def test_symptom_shared_by_both_clauses_of_a_comparison_stays_in(tagger):
+    doc = _doc(
+        "Notes",
+        ("", "Fasciculations were seen in spinal muscular atrophy and in diabetic amyotrophy."),
+    )
+    [e] = extract_excerpts(doc, [DA], tagger)
+    assert (e.symptom, e.relevance) == ("Fasciculations", 0.7)
