@@ -96,3 +96,22 @@ def test_compiled_split_equals_the_regex_split(fast):
     texts = _texts() + [every_char[k : k + 400] + " 1.5 a,1 2.x" for k in range(0, 0x2F000, 400)]
     for text in texts:
         assert split_words(text) == _SPLIT_RE.split(text), text[:80]
+
+
+def test_compiled_loops_equal_python_on_shuffled_text(tagger, fast):
+    """Random texts made of the gold sets' own words and separators, fixed seed."""
+    import random
+
+    rng = random.Random(20261127)
+    pool: list[str] = []
+    for text in _texts()[: len(EDGE_CASES) + 300]:
+        pool.extend(split_words(text))
+    pool = [p for p in pool if p] + ["-", "pre-", " (", ") ", ", ", "; ", "’", "1.5", "²"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        parts = split_words(text)
+        tokens = fast.tokenize(text, parts)
+        assert [list(x) for x in tokens] == [list(x) for x in tokenize(text, tagger.lemmatizer)]
+        assert fast.find_matches(text, tokens) == find_matches(tagger.vocab, text, *tokens)
+        words = context.text_words(text)
+        assert context.RULES.cues(words) == context.RULES.cues_python(words), text
