@@ -72,8 +72,9 @@ _RULES: list[tuple[str, str, str]] = [
         absent|negative for|neg for|free of|free from|ruled out|rules out|ruled out for|
         rules out for|ruled him out for|ruled her out for|no evidence of|no evidence for|
         no evidence|no signs of|no sign of|no symptoms of|no history of|no hx of|no h/o|
-        never|never had|neither|nor|lack of|lacks|lacked|lacking|fails to reveal|
-        failed to reveal|failed to show|failed to demonstrate|no new|no further|no more|
+        never|never had|neither|nor|lack of|lacks|lacked|lacking|fails to reveal|fails to show|
+        fails to demonstrate|fail to show|fail to reveal|failed to reveal|failed to show|
+        failed to demonstrate|no new|no further|no more|
         no complaints of|no complaint of|not complain of|unremarkable for|resolution of|
         did not have|does not have|did not show|does not show|did not develop|never developed|
         did not exhibit|did not reveal|did not experience|no longer|no longer has|

@@ -34,6 +34,7 @@ def _m(tagger, text, span, nth=0):
         ("She was ruled out for myocardial infarction.", "myocardial infarction"),
         ("He is not yet talking.", "talking"),
         ("Lungs clear, no focal consolidation to suggest pneumonia.", "pneumonia"),
+        ("The scan fails to show residual tumor.", "residual tumor"),
     ],
 )
 def test_negation_triggers_forward_and_backward(tagger, text, span):
