@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress
 from operator import not_
@@ -631,11 +632,7 @@ def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cu
     if category == NEGATED_SUBJECT:
         return _stopped_subject(cues, a, b, trigger)
     neg = category in (NEGATED, UNCERTAIN)
-    for c in cues:
-        if c.first > b:
-            break
-        if c is trigger or c.first < a or c.last > b:
-            continue
+    for c in _cues_between(cues, a, b, trigger):
         r = c.roles
         if d in (r.stops_negation if neg else r.stops):
             return True
@@ -647,17 +644,22 @@ def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cu
 def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue) -> bool:
     """A negated subject's scope: ended by terminations and doubt, restricted by "with"."""
     restricted = False
-    for c in cues:
-        if c.first > b:
-            break
-        if c is trigger or c.first < a or c.last > b:
-            continue
+    for c in _cues_between(cues, a, b, trigger):
         r = c.roles
         if FORWARD in r.stops or r.ends_negation:
             return True
         if FORWARD in r.stops_negation:
             restricted = r.restricts  # the last affirmative cue before the mention decides
     return restricted
+
+
+def _cues_between(cues: list[Cue], a: int, b: int, trigger: Cue) -> Iterator[Cue]:
+    """The cues lying wholly within words a..b, the trigger itself left out (cues in order)."""
+    for c in cues:
+        if c.first > b:
+            break
+        if c is not trigger and c.first >= a and c.last <= b:
+            yield c
 
 
 def _in_any(c: Cue, covered: list[tuple[int, int]]) -> bool:

@@ -6,52 +6,12 @@ abstracts and the edge cases a C port gets wrong first (hyphenated prefixes, num
 gap words next to punctuation, case-sensitive abbreviations).
 """
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
 
 from text_processing import context
 from text_processing.fast_scan import FastScanner, split_words
 from text_processing.matcher import find_matches
 from text_processing.normalize import tokenize
-
-ROOT = Path(__file__).resolve().parents[2]
-GOLDS = [
-    ROOT / "text_processing/gold/dev_sentences.jsonl",
-    ROOT / "text_processing/gold/negation_clinical.jsonl",
-    ROOT.parent / "shared/data/phenotype-gold/gscplus_dev.jsonl",
-]
-EDGE_CASES = [
-    "",
-    "   ",
-    "-",
-    "pre-auricular pits and non-progressive ataxia",
-    "PRE-AURICULAR tags, Pre-auricular pit, co-co-morbid, pre-",
-    "a pre-, non- and anti-inflammatory; sub-12 kg; hyper-2",
-    "the pre-the, his-pre-auricular",
-    "weight loss of 12 kg, the 2.5 mg dose; 1,000 cells",
-    "ASD and asd (atrial septal defect); the ASD",
-    "the",
-    "(fever) the, chills; her rash",
-    "the, the; fever",
-    "Anämie, œdème, naïve café-au-lait spots",
-    "12kg weight loss² and ²fever",
-    "İnfantile spasms, ẞ and ﬁbrosis",
-    "weakness of the thighs and pain in the hip",
-]
-
-
-def _texts() -> list[str]:
-    texts = list(EDGE_CASES)
-    for path in GOLDS:
-        if path.exists():
-            texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
-    sys.path.insert(0, str(ROOT / "bench"))
-    from bench_tagging import abstracts, documents
-
-    return texts + documents()[:40] + abstracts()[:40]
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +26,8 @@ def test_the_compiled_loops_are_built_and_used(tagger, fast):
     assert fast.compiled and tagger.compiled
 
 
-def test_compiled_tokens_equal_python_and_reference(tagger, fast):
-    for text in _texts():
+def test_compiled_tokens_equal_python_and_reference(tagger, fast, equivalence_texts):
+    for text in equivalence_texts:
         parts = split_words(text)
         got = [list(x) for x in fast.tokenize(text, parts)]
         assert got == [list(x) for x in tokenize(text, tagger.lemmatizer)], text
@@ -75,36 +35,37 @@ def test_compiled_tokens_equal_python_and_reference(tagger, fast):
             assert got == [list(x) for x in fast._tokenize_python(text, parts)], text
 
 
-def test_compiled_matches_equal_python_and_reference(tagger, fast):
-    for text in _texts():
+def test_compiled_matches_equal_python_and_reference(tagger, fast, equivalence_texts):
+    for text in equivalence_texts:
         tokens = fast.tokenize(text)
         got = fast.find_matches(text, tokens)
         assert got == fast._find_matches_python(text, tokens), text
         assert got == find_matches(tagger.vocab, text, *tokens), text
 
 
-def test_compiled_cues_equal_python(fast):
-    for text in _texts():
+def test_compiled_cues_equal_python(fast, equivalence_texts):
+    for text in equivalence_texts:
         words = context.text_words(text)
         assert context.RULES.cues(words) == context.RULES.cues_python(words), text
 
 
-def test_compiled_split_equals_the_regex_split(fast):
+def test_compiled_split_equals_the_regex_split(fast, equivalence_texts):
     from text_processing.fast_scan import _SPLIT_RE
 
     every_char = "".join(chr(c) for c in range(0x30000) if not 0xD800 <= c < 0xE000)
-    texts = _texts() + [every_char[k : k + 400] + " 1.5 a,1 2.x" for k in range(0, 0x2F000, 400)]
+    chunks = [every_char[k : k + 400] + " 1.5 a,1 2.x" for k in range(0, 0x2F000, 400)]
+    texts = equivalence_texts + chunks
     for text in texts:
         assert split_words(text) == _SPLIT_RE.split(text), text[:80]
 
 
-def test_compiled_loops_equal_python_on_shuffled_text(tagger, fast):
+def test_compiled_loops_equal_python_on_shuffled_text(tagger, fast, equivalence_texts):
     """Random texts made of the gold sets' own words and separators, fixed seed."""
     import random
 
     rng = random.Random(20261127)
     pool: list[str] = []
-    for text in _texts()[: len(EDGE_CASES) + 300]:
+    for text in equivalence_texts[:320]:
         pool.extend(split_words(text))
     pool = [p for p in pool if p] + ["-", "pre-", " (", ") ", ", ", "; ", "’", "1.5", "²"]
     for _ in range(1500):
