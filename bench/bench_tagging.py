@@ -45,11 +45,16 @@ def documents() -> list[str]:
             docs.append(" ".join(cur))
             cur = []
     docs.append(" ".join(cur))
+    return _repeated(docs)
+
+
+def _repeated(texts: list[str]) -> list[str]:
+    """`texts` over and over until they hold TARGET_BYTES of UTF-8."""
     out, size = [], 0
     while size < TARGET_BYTES:
-        for d in docs:
-            out.append(d)
-            size += len(d.encode())
+        for t in texts:
+            out.append(t)
+            size += len(t.encode())
     return out
 
 
@@ -69,12 +74,7 @@ def abstracts() -> list[str]:
             body = " ".join(s.text for s in getattr(doc, "sections", []))
             if body:
                 texts.append(f"{doc.title} {body}")
-    out, size = [], 0
-    while size < TARGET_BYTES:
-        for t in texts:
-            out.append(t)
-            size += len(t.encode())
-    return out
+    return _repeated(texts)
 
 
 def measure(tagger: Tagger, baseline: RegexBaseline, docs: list[str]) -> dict:
