@@ -31,6 +31,12 @@ _FUNCTION_WORDS = frozenset(
 )
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
 _ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ous", "ive", "ary", "ed", "ing", "ile", "oid", "ent")
+# Words in -ing that name a function, used as nouns before a head ("hearing loss", "swallowing
+# difficulty"), unlike participles ("bulging forehead"): they take "loss of hearing".
+_GERUND_NOUNS = frozenset(
+    "hearing bleeding breathing swallowing sleeping feeding walking learning speaking chewing "
+    "sweating vomiting smelling reading writing sucking urinating".split()
+)
 
 # Priorities: lower wins when two terms share a key.
 # Curated phrasings come first: an editor's decision overrides the ontology's default reading.
@@ -139,7 +145,8 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
     out: list[tuple[str, ...]] = []
     if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
         head, mods = key[-1], key[:-1]
-        if not mods[-1].endswith(_ADJECTIVE_ENDINGS):  # "mandibular hyperplasia": no "of"
+        if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
+            # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
             out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
         elif len(mods) == 1 and mods[0] in nouns:
             out.append((head, "of", nouns[mods[0]]))

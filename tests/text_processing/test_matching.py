@@ -270,3 +270,8 @@ def test_absence_of_a_part_is_the_finding_not_a_negation(tagger, tag):
     # no "Absent fever" term: here "absence of" is a negation
     rash, fever = tagger.tag("The rash appeared in the absence of fever.")
     assert (rash.negated, fever.text, fever.negated) == (False, "fever", True)
+
+
+def test_function_nouns_in_ing_take_word_order_variants(tag):
+    assert tag("loss of hearing") == [("loss of hearing", "HP:0000365")]  # Hearing impairment
+    assert tag("bulging of the forehead") == []  # a participle: no "of" variant
