@@ -23,6 +23,7 @@ from text_processing.context import (
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.normalize import Lemmatizer, fold, tokenize
+from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import Vocabulary, load_vocabulary
 
@@ -123,6 +124,8 @@ class Tagger:
         if nested:
             matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
         matches.extend(coordinated(self.vocab, keys, limits, matches))
+        if not COPULAS.isdisjoint(keys):
+            matches.extend(predicative(self.vocab, keys, limits, matches))
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches

@@ -275,3 +275,24 @@ def test_absence_of_a_part_is_the_finding_not_a_negation(tagger, tag):
 def test_function_nouns_in_ing_take_word_order_variants(tag):
     assert tag("loss of hearing") == [("loss of hearing", "HP:0000365")]  # Hearing impairment
     assert tag("bulging of the forehead") == []  # a participle: no "of" variant
+
+
+def test_finding_stated_as_a_predicate(tag, tagger):
+    assert tag("The liver was enlarged.") == [("liver was enlarged", "HP:0002240")]
+    assert tag("The kidneys appeared markedly enlarged.") == [
+        ("kidneys appeared markedly enlarged", "HP:0000105")
+    ]
+    # a second adjective shares the noun, and spans from it
+    assert set(tag("The teeth were small and widely spaced.")) == {
+        ("teeth were small", "HP:0000691"),  # Microdontia
+        ("teeth were small and widely spaced", "HP:0000687"),
+    }
+    assert tag("The skin was dry and the hair was sparse.") == [
+        ("skin was dry", "HP:0000958"),
+        ("hair was sparse", "HP:0008070"),
+    ]
+    # a negator between noun and adjective: no positive mention is made of it
+    assert tag("The liver was not enlarged.") == []
+    assert tag("The patient was short for his age.") == []  # "short patient" is no term
+    [m] = tagger.tag("There was no evidence that the spleen was enlarged.")
+    assert (m.hpo_id, m.negated) == ("HP:0001744", True)

@@ -1,0 +1,90 @@
+"""Findings stated as a predicate: "the teeth were small and widely spaced", "the liver was
+enlarged".
+
+Case reports describe a patient part by part, and put the finding after a copula instead of
+before the noun; HPO names it the other way round ("Small teeth", "Enlarged liver"). This pass
+runs after term matching: for a copula between a noun phrase and an adjective phrase it looks
+up the adjective + noun as a term. The mention spans from the noun to the adjective, so the
+sentence's own context rules apply to it as to any other mention; a negator between them ("was
+not enlarged") ends the attempt, so a negated predicate never becomes a positive mention.
+"""
+
+from __future__ import annotations
+
+from text_processing.matcher import Match, _term
+from text_processing.vocabulary import Vocabulary
+
+COPULAS = frozenset(
+    "is are was were appears appear appeared seems seem seemed looks look looked became "
+    "become remains remain remained".split()
+)
+# Degree and extent words between the copula and the adjective: "were markedly enlarged".
+_DEGREE = frozenset(
+    "very markedly mildly moderately severely slightly extremely somewhat relatively "
+    "abnormally unusually noticeably bilaterally diffusely also both all".split()
+)
+_NOUN_WORDS = 3  # "the upper central incisors were ..."
+_ADJECTIVE_WORDS = 2  # "were widely spaced", "were low set"
+_AND = frozenset({"and", "or"})
+
+
+def predicative(
+    vocab: Vocabulary, keys: list[str], limits: list[int], matches: list[Match]
+) -> list[Match]:
+    """Mentions of the form `noun copula [degree] adjective [and adjective ...]`."""
+    out: list[Match] = []
+    taken = [(m.first, m.last) for m in matches if not m.nested]
+    for c, key in enumerate(keys):
+        if key not in COPULAS or c == 0:
+            continue
+        found = _after_copula(vocab, keys, limits, c, taken)
+        for m in found:
+            out.append(m)
+            taken.append((m.first, m.last))
+    return out
+
+
+def _after_copula(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    c: int,
+    taken: list[tuple[int, int]],
+) -> list[Match]:
+    out: list[Match] = []
+    j = c + 1
+    noun_first = None
+    while j < len(keys) and limits[c] > j:
+        while j < len(keys) and keys[j] in _DEGREE and limits[c] > j + 1:
+            j += 1
+        hit = None
+        for n_adj in range(_ADJECTIVE_WORDS, 0, -1):
+            adj = tuple(keys[j : j + n_adj])
+            if len(adj) < n_adj or limits[c] < j + n_adj:
+                continue
+            for n_noun in range(min(_NOUN_WORDS, c), 0, -1):
+                a = c - n_noun
+                if noun_first is not None and a != noun_first:
+                    continue  # a second adjective shares the first one's noun
+                if limits[a] <= c or _overlaps(taken, a, j + n_adj):
+                    continue
+                term = _term(vocab, (*adj, *keys[a:c]))
+                if term is not None:
+                    hit = Match(a, j + n_adj, term[0], term[1])
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            break
+        out.append(hit)
+        noun_first = hit.first
+        j = hit.last
+        if j < len(keys) and keys[j] in _AND and limits[c] > j + 1:
+            j += 1  # "small and widely spaced"
+        else:
+            break
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and a < e for s, e in spans)
