@@ -2,10 +2,10 @@
 
 HPO names its laboratory findings "Increased circulating X concentration", while authors write
 "elevated serum X", "high plasma X levels" or "raised X"; it names tumours "Neoplasm of the X"
-or "X carcinoma", while authors write "X cancer". Listing every such phrasing by hand would
-never be complete, so they are derived here from each term's own key. They enter the
-vocabulary below every listed name and synonym (`PRIO_FALLBACK`): a phrasing HPO lists for a
-term always keeps that term.
+or "X carcinoma", while authors write "X cancer"; and "diabetes mellitus" is mostly written
+"diabetes". Listing every such phrasing by hand would never be complete, so they are derived
+here from each term's own key. They enter the vocabulary below every listed name and synonym
+(`PRIO_FALLBACK`): a phrasing HPO lists for a term always keeps that term.
 """
 
 from __future__ import annotations
@@ -57,4 +57,6 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 out.append((tuple("cancer" if w == source else w for w in key), hpo_id))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
+        if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):
+            out.append((key[:-1], hpo_id))  # "insulin-dependent diabetes", "type 2 diabetes"
     return out

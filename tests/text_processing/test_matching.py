@@ -296,3 +296,8 @@ def test_finding_stated_as_a_predicate(tag, tagger):
     assert tag("The patient was short for his age.") == []  # "short patient" is no term
     [m] = tagger.tag("There was no evidence that the spleen was enlarged.")
     assert (m.hpo_id, m.negated) == ("HP:0001744", True)
+
+
+def test_diabetes_without_mellitus(tag):
+    assert tag("insulin-dependent diabetes") == [("insulin-dependent diabetes", "HP:0100651")]
+    assert tag("pulmonary hypertension") == [("pulmonary hypertension", "HP:0002092")]
