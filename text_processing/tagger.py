@@ -25,7 +25,7 @@ from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.normalize import Lemmatizer, fold, tokenize
 from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
-from text_processing.vocabulary import Vocabulary, load_vocabulary
+from text_processing.vocabulary import NOT_A_PHENOTYPE, Vocabulary, load_vocabulary
 
 # Single words so broad that, as mentions of their own, they add nothing when a more specific
 # descendant term is found in the same sentence ("pain ... hip pain"): dropped in that case.
@@ -120,12 +120,15 @@ class Tagger:
         # an ancestor that is the outer term's head, the way gold corpora mark the general
         # finding inside a typed one ("colitis" in "ulcerative colitis", "hearing loss" in
         # "sensorineural hearing loss"). A single head word that is no ancestor is a mere
-        # component of a name ("carcinoma" in "basal cell carcinoma").
+        # component of a name ("carcinoma" in "basal cell carcinoma"). Inside a phrase that names
+        # no phenotype ("tumor suppressor gene") the term is reported only here, where gold
+        # corpora mark every word that names a concept; the pipeline never sees it.
         if nested:
             matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
         matches.extend(coordinated(self.vocab, keys, limits, matches))
         if not COPULAS.isdisjoint(keys):
             matches.extend(predicative(self.vocab, keys, limits, matches))
+        matches = [m for m in matches if m.hpo_id != NOT_A_PHENOTYPE]
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
@@ -137,6 +140,8 @@ class Tagger:
     def _nested_kept(self, inner: Match, matches: list[Match]) -> bool:
         """Whether a nested match is reported (see `_spans`)."""
         for outer in matches:
+            if outer.hpo_id == NOT_A_PHENOTYPE and outer.first <= inner.first < outer.last:
+                return True  # "tumor" in "tumor suppressor gene", as gold corpora mark words
             if (
                 not outer.nested
                 and outer.first <= inner.first
@@ -157,8 +162,8 @@ class Tagger:
             if not long_ids:
                 keys = self._fast.tokenize(abbr.long)[2]
                 hit = self.vocab.terms.get(tuple(keys))
-                if hit is None:
-                    continue
+                if hit is None or hit[0] == NOT_A_PHENOTYPE:
+                    continue  # "tumor necrosis factor (TNF)": TNF names no tumour
                 long_ids = [hit[0]]
             close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
             for s, e in occurrences(text, abbr.short, after=close + 1):

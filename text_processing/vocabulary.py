@@ -23,6 +23,9 @@ PHENOTYPE_ROOT = "HP:0000118"
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PHRASINGS = DATA_DIR / "lay_phrasings.tsv"
 BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
+NOT_PHENOTYPES = DATA_DIR / "not_phenotypes.tsv"
+# The id of a phrase that holds a term but names no phenotype; matched, then dropped.
+NOT_A_PHENOTYPE = ""
 VOCAB_FORMAT = 6  # bump when the cached structure changes
 
 # Words that make a phrase relational; phrases holding them get no word-order variants.
@@ -439,6 +442,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
     for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
         vocab.add(key, hpo_id, PRIO_FALLBACK)
+    for phrase in read_blocked(NOT_PHENOTYPES):  # longer than the term inside, so they win
+        key = tuple(lem.lemma_of_folded(w) for w in phrase.split() if w not in GAP_WORDS)
+        vocab.add(key, NOT_A_PHENOTYPE, PRIO_CURATED)
     vocab.search_names.sort()
     return vocab
 
@@ -450,6 +456,7 @@ def _source_fingerprint(*paths: Path) -> str:
     for p in (
         *paths,
         BLOCKED_TERMS,
+        NOT_PHENOTYPES,
         *(here / f for f in ("vocabulary.py", "normalize.py", "obo.py", "phrasing_variants.py")),
     ):
         if p.exists():

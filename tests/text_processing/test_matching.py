@@ -301,3 +301,13 @@ def test_finding_stated_as_a_predicate(tag, tagger):
 def test_diabetes_without_mellitus(tag):
     assert tag("insulin-dependent diabetes") == [("insulin-dependent diabetes", "HP:0100651")]
     assert tag("pulmonary hypertension") == [("pulmonary hypertension", "HP:0002092")]
+
+
+def test_phrase_that_names_no_phenotype_hides_the_term_inside(tag):
+    assert tag("PTCH is a tumor suppressor gene.") == []
+    assert tag("Tumor necrosis factor (TNF) was high. TNF levels fell.") == []
+    assert tag("She joined a weight loss program after weight loss of 10 kg.") == [
+        ("weight loss of 10 kg", "HP:0001824")
+    ]
+    # --nested marks every word that names a concept, as gold corpora do
+    assert tag("PTCH is a tumor suppressor gene.", nested=True) == [("tumor", "HP:0002664")]
