@@ -43,7 +43,8 @@ _GERUND_NOUNS = frozenset(
 
 # Priorities: lower wins when two terms share a key.
 # Curated phrasings come first: an editor's decision overrides the ontology's default reading.
-# Names of obsolete terms map to their successor, below every current name and synonym.
+# Names of obsolete terms map to their successor, below every current name and synonym; HPO's
+# BROAD and NARROW synonyms share that rank.
 (
     PRIO_CURATED,
     PRIO_NAME,
@@ -351,9 +352,13 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         vocab.parents[hpo_id] = tuple(p for p in t.parents if p in keep)
         entries.append((t.name, hpo_id, PRIO_NAME, ""))
         for text, scope, syn_type in t.synonyms:
-            if syn_type == "obsolete_synonym" or scope in ("BROAD", "NARROW"):
+            if syn_type == "obsolete_synonym":
                 continue
-            if syn_type == "layperson":
+            if scope in ("BROAD", "NARROW"):
+                # wider or narrower than the term, yet what HPO's curators say people write:
+                # below every exact and related synonym ("Big head", "Kidney disease")
+                prio = PRIO_OBSOLETE
+            elif syn_type == "layperson":
                 prio = PRIO_LAY
             else:
                 prio = PRIO_EXACT if scope == "EXACT" else PRIO_RELATED

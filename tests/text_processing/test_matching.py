@@ -311,3 +311,10 @@ def test_phrase_that_names_no_phenotype_hides_the_term_inside(tag):
     ]
     # --nested marks every word that names a concept, as gold corpora do
     assert tag("PTCH is a tumor suppressor gene.", nested=True) == [("tumor", "HP:0002664")]
+
+
+def test_broad_and_narrow_synonyms_rank_below_exact_ones(tag):
+    assert tag("a big head") == [("big head", "HP:0000256")]  # Macrocephaly, BROAD synonym
+    assert tag("aortic root dilatation") == [("aortic root dilatation", "HP:0002616")]
+    assert tag("ovarian cancer") == [("ovarian cancer", "HP:0100615")]  # HPO's own, over ours
+    assert tag("a birthmark on the arm") == []  # blocked: most birthmarks are no CALM
