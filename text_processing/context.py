@@ -489,10 +489,8 @@ class ContextRules:
             for n in range(1, len(words)):
                 prefixes.add(words[:n])
         self.prefixes = frozenset(prefixes)
-        self.first_words = frozenset(w[0] for w in self.table)
         self.singles = frozenset(w[0] for w, by_sep in self.table.items() if len(w) == 1)
         self.pairs = frozenset(w[:2] for w in self.table if len(w) >= 2)
-        self.max_len = max(len(w) for w in self.table)
         # "Tinnitus was present but vertigo was not.": a negator ending its clause after an
         # auxiliary negates backward (its verb is elided) instead of forward.
         self.elliptic = frozenset(

@@ -275,25 +275,14 @@ def _excerpts_for(
             if not _overlaps(a, b, own) and not _overlaps(a, b, other):
                 in_sentence.append(m)
             j += 1
-        if own and other:
-            theirs = other_disease_clauses(
-                sentence,
-                own,
-                other,
-                [(m.start - sent.start, m.end - sent.start) for m in in_sentence],
-            )
-            if theirs:
-                in_sentence = [
-                    m
-                    for m in in_sentence
-                    if not _overlaps(m.start - sent.start, m.start - sent.start + 1, theirs)
-                ]
         score, reason = 0.0, ""
         if own and other:
             # A comparison ("unlike CIDP, diabetic amyotrophy ...") is weaker evidence than a
-            # sentence about the disease alone: it stays, ranked below those.
+            # sentence about the disease alone: it stays, ranked below those, without the
+            # symptoms of the other disease's clause.
             score = SCORE_NAMED_WITH_OTHER
             reason = f"sentence names {disease.name} and another disease"
+            in_sentence = _outside_other_clauses(sentence, sent.start, own, other, in_sentence)
         elif own:
             score, reason = SCORE_NAMED, f"sentence names {disease.name}"
         elif other:
@@ -316,6 +305,19 @@ def _excerpts_for(
                 )
             )
     return out
+
+
+def _outside_other_clauses(
+    sentence: str,
+    offset: int,
+    own: list[tuple[int, int]],
+    other: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> list[Mention]:
+    """The mentions of a comparison that do not start in a clause about the other disease."""
+    spans = [(m.start - offset, m.end - offset) for m in mentions]
+    theirs = other_disease_clauses(sentence, own, other, spans)
+    return [m for m, (a, _) in zip(mentions, spans, strict=True) if not _overlaps(a, a + 1, theirs)]
 
 
 def _neighbour(sentences: list[_Sentence], sent: _Sentence, step: int, text: str) -> str:

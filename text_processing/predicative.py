@@ -52,16 +52,15 @@ def _after_copula(
     taken: list[tuple[int, int]],
 ) -> list[Match]:
     out: list[Match] = []
+    end = limits[c]  # the copula's clause ends here: nothing is read past a comma
     j = c + 1
     noun_first = None
-    while j < len(keys) and limits[c] > j:
-        while j < len(keys) and keys[j] in _DEGREE and limits[c] > j + 1:
+    while j < end:
+        while keys[j] in _DEGREE and j + 1 < end:
             j += 1
         hit = None
-        for n_adj in range(_ADJECTIVE_WORDS, 0, -1):
+        for n_adj in range(min(_ADJECTIVE_WORDS, end - j), 0, -1):
             adj = tuple(keys[j : j + n_adj])
-            if len(adj) < n_adj or limits[c] < j + n_adj:
-                continue
             for n_noun in range(min(_NOUN_WORDS, c), 0, -1):
                 a = c - n_noun
                 if noun_first is not None and a != noun_first:
@@ -79,7 +78,7 @@ def _after_copula(
         out.append(hit)
         noun_first = hit.first
         j = hit.last
-        if j < len(keys) and keys[j] in _AND and limits[c] > j + 1:
+        if j + 1 < end and keys[j] in _AND:
             j += 1  # "small and widely spaced"
         else:
             break

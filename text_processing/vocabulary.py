@@ -55,6 +55,7 @@ _GERUND_NOUNS = frozenset(
     PRIO_VARIANT,
     PRIO_FALLBACK,
 ) = range(8)
+PRIO_LOOSE = PRIO_OBSOLETE  # HPO's BROAD and NARROW synonyms: wider or narrower than the term
 
 
 @dataclass
@@ -355,9 +356,8 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
             if syn_type == "obsolete_synonym":
                 continue
             if scope in ("BROAD", "NARROW"):
-                # wider or narrower than the term, yet what HPO's curators say people write:
-                # below every exact and related synonym ("Big head", "Kidney disease")
-                prio = PRIO_OBSOLETE
+                # what HPO's curators say people write ("Big head", "Kidney disease")
+                prio = PRIO_LOOSE
             elif syn_type == "layperson":
                 prio = PRIO_LAY
             else:
