@@ -52,8 +52,12 @@ def find_matches(
     keys: list[str],
     limits: list[int],
     nested: bool = False,
+    no_end: frozenset[int] = frozenset(),
 ) -> list[Match]:
-    """Leftmost-longest matches; with `nested`, also every term inside each match."""
+    """Leftmost-longest matches; with `nested`, also every term inside each match.
+
+    No match ends at a token index in `no_end` (see `dangling_adjective_ends`).
+    """
     n = len(keys)
     masked = None
     if any(k[:1].isdigit() for k in keys):
@@ -67,6 +71,8 @@ def find_matches(
             longest = max(longest, max_len.get(NUMBER_KEY, 0))
         found = None
         for length in range(min(longest, limits[i] - i), 0, -1):
+            if i + length in no_end:
+                continue
             hit = _lookup(vocab, keys, masked, i, i + length, text, starts, ends)
             if hit is not None:
                 found = Match(i, i + length, hit[0], hit[1])
@@ -76,7 +82,7 @@ def find_matches(
             continue
         out.append(found)
         if nested and found.last - found.first > 1:
-            out.extend(_nested_in(vocab, keys, masked, found, text, starts, ends))
+            out.extend(_nested_in(vocab, keys, masked, found, text, starts, ends, no_end))
         i = found.last
     return out
 
@@ -89,11 +95,12 @@ def _nested_in(
     text: str,
     starts: list[int],
     ends: list[int],
+    no_end: frozenset[int],
 ) -> list[Match]:
     inner: list[Match] = []
     for a in range(outer.first, outer.last):
         for b in range(outer.last, a, -1):
-            if (a, b) == (outer.first, outer.last):
+            if (a, b) == (outer.first, outer.last) or b in no_end:
                 continue
             hit = _lookup(vocab, keys, masked, a, b, text, starts, ends)
             if hit is not None and hit[0] != outer.hpo_id:

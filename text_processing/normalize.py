@@ -180,6 +180,39 @@ WORD_SYNONYMS = {
     "vertebral": "vertebra",
 }
 
+# The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal
+# pelvis" read as "enlargement of the kidney"; `dangling_adjective_ends` stops that.
+RELATIONAL_ADJECTIVES = frozenset(
+    "cutaneous ocular ophthalmic ophthalmologic ophthalmological renal cardiac hepatic auditory "
+    "articular otic dental pulmonary gastric vertebral".split()
+)
+_ADJECTIVE_NOUNS = frozenset(WORD_SYNONYMS[a] for a in RELATIONAL_ADJECTIVES)
+
+
+def dangling_adjective_ends(
+    text: str, starts: list[int], ends: list[int], keys: list[str], limits: list[int]
+) -> frozenset[int]:
+    """Token indices where no match may end: just after a relational adjective that modifies
+    the next word.
+
+    "cysts of the renal cortex" are no renal cysts and "small renal arteries" no small kidney:
+    the adjective belongs to the noun after it, so a term that would end on it (read as
+    "kidney") is not what the text says.
+    """
+    if _ADJECTIVE_NOUNS.isdisjoint(keys):
+        return frozenset()
+    out = set()
+    for t, key in enumerate(keys):
+        if (
+            key in _ADJECTIVE_NOUNS
+            and t + 1 < limits[t]
+            and text[starts[t] : ends[t]].casefold() in RELATIONAL_ADJECTIVES
+            and not keys[t + 1][:1].isdigit()
+        ):
+            out.add(t + 1)
+    return frozenset(out)
+
+
 # Punctuation that no term spans: "clefts, lip pseudoclefts" holds no "cleft lip".
 _BREAK_CHARS = frozenset(',;:.()[]{}!?"\u201c\u201d')
 

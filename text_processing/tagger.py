@@ -22,7 +22,7 @@ from text_processing.context import (
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
-from text_processing.normalize import Lemmatizer, fold, tokenize
+from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold, tokenize
 from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import NOT_A_PHENOTYPE, Vocabulary, load_vocabulary
@@ -110,10 +110,14 @@ class Tagger:
     def _spans(self, text: str, nested: bool, parts: list[str] | None = None) -> list[_Span]:
         if nested:  # evaluation only: the reference matcher, which also finds inner terms
             tokens = tokenize(text, self.lemmatizer)
-            matches = find_matches(self.vocab, text, *tokens, nested=True)
+            no_end = dangling_adjective_ends(text, *tokens)
+            matches = find_matches(self.vocab, text, *tokens, nested=True, no_end=no_end)
         else:  # same output as the reference, see fast_scan.py
             tokens = self._fast.tokenize(text, parts)
             matches = self._fast.find_matches(text, tokens)
+            no_end = dangling_adjective_ends(text, *tokens)
+            if no_end and any(m.last in no_end for m in matches):  # rare: the reference redoes it
+                matches = find_matches(self.vocab, text, *tokens, no_end=no_end)
         starts, ends, keys, limits = tokens
         # A nested term is kept when it names a concept of its own: a multi-word term that is
         # no ancestor of the outer one ("aplastic nails" in "aplastic or hypoplastic nails"), or
@@ -125,9 +129,10 @@ class Tagger:
         # corpora mark every word that names a concept; the pipeline never sees it.
         if nested:
             matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
-        matches.extend(coordinated(self.vocab, keys, limits, matches))
+        more = coordinated(self.vocab, keys, limits, matches)
         if not COPULAS.isdisjoint(keys):
-            matches.extend(predicative(self.vocab, keys, limits, matches))
+            more.extend(predicative(self.vocab, keys, limits, matches + more))
+        matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id != NOT_A_PHENOTYPE]
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)

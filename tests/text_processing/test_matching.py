@@ -48,6 +48,24 @@ def test_reversed_of_phrase(tag):
     assert tag("ocular abnormalities") == [("ocular abnormalities", "HP:0000478")]
 
 
+def test_an_adjective_belongs_to_the_noun_after_it(tag):
+    # "renal" reads as "kidney" only where it ends no term: these are no renal cysts, no
+    # enlarged kidney, no small kidney, and no pulmonary hypoplasia, nested or not.
+    for text in ("cysts of the renal cortex", "enlargement of the renal pelvis"):
+        assert tag(text) == [] and tag(text, nested=True) == []
+    assert tag("small renal arteries") == []
+    assert tag("hypoplasia of the pulmonary artery", nested=True) == [
+        ("hypoplasia of the pulmonary artery", "HP:0004971")
+    ]
+    assert tag("renal cysts and hepatic fibrosis") == [
+        ("renal cysts", "HP:0000107"),
+        ("hepatic fibrosis", "HP:0001395"),
+    ]
+    # with nothing after it, the adjective is the finding's own: a predicate stays a term
+    found = tag("The cysts were hepatic and renal.")
+    assert ("cysts were hepatic and renal", "HP:0000107") in found
+
+
 def test_no_match_across_a_comma(tag):
     assert ("clefts, lip", "HP:0410030") not in tag("branchial clefts, lip pits")
 
