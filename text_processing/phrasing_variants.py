@@ -21,8 +21,15 @@ _AMOUNTS = ("concentration", "level")
 _MAX_ANALYTE_WORDS = 4
 
 # "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
-# that "thyroid cancer" reads as Thyroid carcinoma where HPO has both.
-_CANCER_SOURCES = ("carcinoma", "neoplasm", "tumor")
+# that "thyroid cancer" reads as Thyroid carcinoma where HPO has both. A "malignancy" of an
+# organ or a system is its neoplasm ("hematologic malignancy", "thyroid malignancy").
+_CANCER_SOURCES = (
+    ("carcinoma", "cancer"),
+    ("neoplasm", "cancer"),
+    ("tumor", "cancer"),
+    ("neoplasm", "malignancy"),
+    ("tumor", "malignancy"),
+)
 
 
 def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -51,10 +58,10 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
-    for source in _CANCER_SOURCES:  # carcinoma variants before neoplasm ones
+    for source, word in _CANCER_SOURCES:  # carcinoma variants before neoplasm ones
         for key, hpo_id in keys:
             if source in key and len(key) >= 2:
-                out.append((tuple("cancer" if w == source else w for w in key), hpo_id))
+                out.append((tuple(word if w == source else w for w in key), hpo_id))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):

@@ -279,6 +279,19 @@ def test_curated_phrasings_hpo_does_not_list(tag):
     assert tag("Fractures were frequent.") == [("Fractures", "HP:0020110")]
     assert tag("dysmorphic features") == [("dysmorphic features", "HP:0001999")]
     assert ("cleft lip and palate", "HP:0000202") in tag("cleft lip and palate")
+    assert tag("congenital heart disease") == [("congenital heart disease", "HP:0001627")]
+    assert tag("hyperpigmentation") == [("hyperpigmentation", "HP:0000953")]
+    assert tag("autistic features") == [("autistic features", "HP:0000729")]
+    assert tag("occult spina bifida") == [("occult spina bifida", "HP:0003298")]
+    assert tag("characteristic facial features") == [
+        ("characteristic facial features", "HP:0001999")
+    ]
+
+
+def test_a_malignancy_is_a_neoplasm(tag):
+    assert tag("malignancies") == [("malignancies", "HP:0002664")]
+    assert tag("hematologic malignancies") == [("hematologic malignancies", "HP:0004377")]
+    assert tag("colon malignancies") == [("colon malignancies", "HP:0100273")]  # generated
 
 
 def test_absence_of_a_part_is_the_finding_not_a_negation(tagger, tag):
