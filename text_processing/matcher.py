@@ -141,7 +141,7 @@ def coordinated(
             continue
         if m.last - m.first >= 2:
             out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
-            out.extend(_right_conjuncts(vocab, keys, limits, m))
+            out.extend(_right_conjuncts(vocab, keys, limits, m, term_starts))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
@@ -193,16 +193,30 @@ def _left_conjuncts(
 
 
 def _right_conjuncts(
-    vocab: Vocabulary, keys: list[str], limits: list[int], m: Match
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    m: Match,
+    term_starts: dict[int, int] | None = None,
 ) -> list[Match]:
+    """Right conjuncts sharing the term's first part: the complement of 'X of A or B', or the
+    modifier of 'small hands and feet' / 'broad thumbs and great toes' (a conjunct that is a
+    term of its own, 'muscle weakness and fatigue', takes no modifier)."""
     inner = keys[m.first : m.last]
-    if "of" not in inner or m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS:
+    if m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS:
         return []
-    of = m.first + len(inner) - 1 - inner[::-1].index("of")
-    head = tuple(keys[m.first : of + 1])
+    if "of" in inner:
+        of = m.first + len(inner) - 1 - inner[::-1].index("of")
+        head = tuple(keys[m.first : of + 1])
+    elif term_starts is not None and m.last + 1 not in term_starts.values():
+        head = tuple(inner[:-1])  # the modifier words
+    else:
+        return []
     stop = limits[m.last]
     for length in range(min(_MAX_CONJUNCT, stop - m.last - 1), 0, -1):
         b = m.last + 1 + length
+        if any(k in _CONJUNCTIONS for k in keys[m.last + 1 : b]):
+            continue
         hit = _term(vocab, (*head, *keys[m.last + 1 : b]))
         if hit is not None:
             return [Match(m.first, b, hit[0], hit[1], nested=True)]

@@ -193,6 +193,18 @@ def test_coordinated_complement_of_x_of_a_or_b(tag):
     assert ("hypopigmentation of skin or hair", "HP:0005599") in found
 
 
+def test_coordinated_nouns_share_the_modifier(tag):
+    assert ("small hands and feet", "HP:0001773") in tag("small hands and feet")  # Short foot
+    found = tag("broad thumbs and great toes")
+    assert ("broad thumbs", "HP:0011304") in found
+    assert ("broad thumbs and great toes", "HP:0010055") in found  # Broad hallux
+    # a conjunct that is a term of its own keeps its own reading
+    assert tag("muscle weakness and fatigue") == [
+        ("muscle weakness", "HP:0001324"),
+        ("fatigue", "HP:0012378"),
+    ]
+
+
 def test_abnormal_morphology_terms_in_plain_words(tag):
     assert tag("abnormal ribs") == [("abnormal ribs", "HP:0000772")]
     assert tag("abnormal clavicular shape") == [("abnormal clavicular shape", "HP:0000889")]
