@@ -250,9 +250,33 @@ _IRREGULAR_NOUN_OF_ADJECTIVE = {
     "lenticular": "lens",
     "maxillary": "maxilla",
     "gingival": "gum",
+    "helical": "helix",
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
+# Closed compounds HPO spells as one word that authors also write as two ("ear lobe creases").
+_COMPOUND_SPLITS = {
+    "earlobe": ("ear", "lobe"),
+    "eyelid": ("eye", "lid"),
+    "eyelash": ("eye", "lash"),
+    "eyebrow": ("eye", "brow"),
+    "fingernail": ("finger", "nail"),
+    "kneecap": ("knee", "cap"),
+    "collarbone": ("collar", "bone"),
+    "cheekbone": ("cheek", "bone"),
+    "hairline": ("hair", "line"),
+    "fingertip": ("finger", "tip"),
+    "birthweight": ("birth", "weight"),
+    "heartbeat": ("heart", "beat"),
+    "nosebleed": ("nose", "bleed"),
+}
+
+
+def _compound_split_variant(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """'Anterior creases of earlobe' -> 'anterior creases of ear lobe'; None without a compound."""
+    if _COMPOUND_SPLITS.keys().isdisjoint(key):
+        return None
+    return tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,)))
 
 
 def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -431,6 +455,10 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 late += [("enlarged", *key[1:])]
                 late += _nominal_variants(("enlarged", *key[1:]), nominals, participles)
             late += _word_order_variants(key, late_nouns)
+            split = _compound_split_variant(key)
+            if split is not None:
+                late.append(split)
+                late += _word_order_variants(split, late_nouns)
             late += _morphology_variants(key, late_nouns, late_adjectives, conditions)
             late_variants.extend((v, hpo_id) for v in late)
             if len(key) >= 3 and key[:2] == ("abnormality", "of"):

@@ -298,6 +298,14 @@ def test_curated_phrasings_hpo_does_not_list(tag):
     assert tag("characteristic facial features") == [
         ("characteristic facial features", "HP:0001999")
     ]
+    assert tag("He was mildly mentally retarded.") == [("mildly mentally retarded", "HP:0001256")]
+    assert tag("hemihyperplasia") == [("hemihyperplasia", "HP:0001528")]
+
+
+def test_closed_compounds_written_as_two_words(tag):
+    assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
+    assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
+    assert tag("posterior helical pits") == [("posterior helical pits", "HP:0008523")]
 
 
 def test_a_malignancy_is_a_neoplasm(tag):
