@@ -103,10 +103,16 @@ class Vocabulary:
 
 
 def _is_abbreviation(text: str, syn_type: str) -> bool:
+    """Whether the synonym must match letter case: "ASD", "NFTs", but not "Abnormal EEG".
+
+    HPO types a phrase holding an abbreviation as one ("Abnormal EEG", "GI hemorrhage"); its
+    ordinary words make it unambiguous, so only a one-word or all-capitals synonym keeps case.
+    """
     letters = text.replace("-", "").replace(" ", "")
-    return syn_type == "abbreviation" or (
-        letters.isalnum() and letters.upper() == letters and len(letters) <= 6
-    )
+    upper = letters.isalnum() and letters.upper() == letters
+    if syn_type == "abbreviation":
+        return upper or " " not in text.strip()
+    return upper and len(letters) <= 6
 
 
 def _letters(text: str) -> str:
@@ -320,6 +326,25 @@ def _nominal_variants(
     return out
 
 
+def _abnormal_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
+    """'EEG abnormality' / 'Abnormality of movement' -> 'abnormal EEG', 'abnormal movement';
+    'Behavioral abnormality' -> 'abnormal behavior' (the adjective's noun, when known)."""
+    before = key[-1] == "abnormality"  # the part before: maybe an adjective
+    if before:
+        part = key[:-1]
+    elif key[:2] == ("abnormality", "of"):
+        part = key[2:]
+    else:
+        return []
+    if not 1 <= len(part) <= 2 or _FUNCTION_WORDS.intersection(part) or part[-1].isdigit():
+        return []
+    if before and part[-1].endswith(_ADJECTIVE_ENDINGS):
+        if part[-1] not in nouns:
+            return []
+        part = (*part[:-1], nouns[part[-1]])
+    return [("abnormal", *part)]
+
+
 def _morphology_variants(
     key: tuple[str, ...],
     nouns: dict[str, str],
@@ -414,7 +439,10 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         ]
         for text, _, prio, _ in entries
     ]
-    vocab.lexicon = frozenset(w for words in folded for w in words)
+    # the nouns of the irregular adjective pairs too, so "axillae" has a lemma for "axillary"
+    vocab.lexicon = frozenset(w for words in folded for w in words).union(
+        _IRREGULAR_NOUN_OF_ADJECTIVE.values()
+    )
     lem = Lemmatizer(vocab.lexicon)
     from text_processing.normalize import GAP_WORDS
 
@@ -460,6 +488,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 late.append(split)
                 late += _word_order_variants(split, late_nouns)
             late += _morphology_variants(key, late_nouns, late_adjectives, conditions)
+            late += _abnormal_variants(key, late_nouns)
             late_variants.extend((v, hpo_id) for v in late)
             if len(key) >= 3 and key[:2] == ("abnormality", "of"):
                 # a malformation is morphological: this reading only where no morphology

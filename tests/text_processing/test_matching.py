@@ -302,6 +302,18 @@ def test_curated_phrasings_hpo_does_not_list(tag):
     assert tag("hemihyperplasia") == [("hemihyperplasia", "HP:0001528")]
 
 
+def test_abnormal_x_for_x_abnormality(tag):
+    assert tag("abnormal EEG") == [("abnormal EEG", "HP:0002353")]  # HPO: "Abnormal EEG" typed
+    assert tag("abnormal movements") == [("abnormal movements", "HP:0100022")]  # as abbreviation
+    assert tag("abnormal behaviour") == [("abnormal behaviour", "HP:0000708")]
+    assert tag("GI hemorrhage") == [("GI hemorrhage", "HP:0002239")]
+    assert tag("asd") == []  # a one-word abbreviation still needs its capitals
+
+
+def test_irregular_adjective_noun_pairs_read_both_ways(tag):
+    assert tag("freckling of the axillae") == [("freckling of the axillae", "HP:0000997")]
+
+
 def test_closed_compounds_written_as_two_words(tag):
     assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
