@@ -16,6 +16,8 @@ from itertools import product
 # Lemma keys, as `Lemmatizer` makes them ("levels" -> "level").
 _INCREASE = ("increased", "elevated", "raised", "high")
 _DECREASE = ("decreased", "reduced", "low")
+# Words for "less of a function" that name the same finding before any noun phrase.
+_LESS = ("decreased", "reduced", "diminished")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
 _AMOUNTS = ("concentration", "level")
 _MAX_ANALYTE_WORDS = 4
@@ -64,6 +66,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 out.append((tuple(word if w == source else w for w in key), hpo_id))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
+        if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low") and "of" not in key:
+            # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
+            out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):
             out.append((key[:-1], hpo_id))  # "insulin-dependent diabetes", "type 2 diabetes"
     return out

@@ -198,6 +198,7 @@ _NOMINAL_OF_PARTICIPLE = (
     ("ed", "ement"),
     ("ed", "ation"),
     ("ed", "ion"),
+    ("ed", "ment"),
     ("ent", "ence"),
 )
 # Verbs too general for the noun to name the same finding ("formed X" is no "formation of
@@ -314,7 +315,11 @@ def _nominal_variants(
         nom, rest = nominals[key[0]], key[1:]
         out.append((nom, "of", *rest))
         out.append((*rest, nom))
-    if plain and key[-1] in participles and not key[-2].endswith(_ADJECTIVE_ENDINGS):
+    if (
+        plain
+        and key[-1] in participles
+        and (not key[-2].endswith(_ADJECTIVE_ENDINGS) or key[-2] in _GERUND_NOUNS)
+    ):
         out.append((participles[key[-1]], *key[:-1]))
     if (
         len(key) >= 3

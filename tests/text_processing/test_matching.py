@@ -314,6 +314,21 @@ def test_irregular_adjective_noun_pairs_read_both_ways(tag):
     assert tag("freckling of the axillae") == [("freckling of the axillae", "HP:0000997")]
 
 
+def test_less_of_a_function_in_any_of_its_words(tag):
+    assert tag("decreased muscle tone") == [("decreased muscle tone", "HP:0001252")]
+    assert tag("diminished reflexes") == [("diminished reflexes", "HP:0001315")]
+    assert tag("impaired hearing") == [("impaired hearing", "HP:0000365")]
+    assert tag("Hearing was impaired.") == [("Hearing was impaired", "HP:0000365")]
+
+
+def test_words_that_are_terms_only_in_one_sense(tag):
+    assert tag("Blood pressure may fall at night.") == []
+    assert tag("a fall in blood pressure") == []
+    assert tag("It may lead to falls.") == [("falls", "HP:0002527")]
+    assert tag("Fine needle aspiration was performed.") == []
+    assert tag("ST depression on the ECG") == []
+
+
 def test_closed_compounds_written_as_two_words(tag):
     assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
