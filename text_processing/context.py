@@ -314,7 +314,9 @@ _RULES.append(
         """no patient|no patients|no other patient|no other patients|none of the|none of our|
         none of these|none of those|none of them|none of her|none of his|none of their|
         none of whom|no one|no one else|nobody|no subject|no subjects|no case|no cases|
-        no individual|no individuals|neither patient|neither of the|neither of them""",
+        no individual|no individuals|neither patient|neither of the|neither of them|
+        none had|none has|none have|none showed|none developed|none presented|none displayed|
+        none exhibited|none reported|none experienced|none was|none were""",
     )
 )
 

@@ -40,6 +40,8 @@ _SPELLING_WORDS = {
 # British -our- before a suffix: "behavioural", "discoloured", "favourable" (not "hours").
 _OUR_INFIX = re.compile(r"(?<=[a-z]{3})our(?=(?:al|ally|ed|ing|able|ite|ites|ful|less)$)")
 
+_ISE_RE = re.compile(r"^(.{4,})is(e|ed|es|ing)$")
+
 _IRREGULAR_PLURALS = {
     "feet": "foot",
     "teeth": "tooth",
@@ -75,8 +77,10 @@ def fold(word: str) -> str:
             w = "paralyz" + w[7:]  # paralysed limb (the noun paralysis stays)
         if "isation" in w:
             w = w.replace("isation", "ization")
-        if w.endswith(("ise", "ised", "ises", "ising")) and len(w) > 6:
-            w = re.sub(r"is(e|ed|es|ing)$", r"iz\1", w)
+        if w.endswith(("ise", "ised", "ises", "ising")):
+            # decided on the stem, so every form of a word folds alike: "organised" ->
+            # "organized", while "bruise", "bruises", "bruising" all stay
+            w = _ISE_RE.sub(r"\1iz\2", w)
     return w
 
 
@@ -109,10 +113,11 @@ def singular_candidates(w: str) -> list[str]:
         out.append(w[:-1] + "um")  # diverticula -> diverticulum
         if len(w) >= 7 and not w.endswith("tia"):  # not Latin -tia (dementia, serratia)
             out.append(w[:-1] + "on")  # acrochorda -> acrochordon, ganglia -> ganglion
-    if w.endswith("es"):
-        out.append(w[:-2])
+    # "-s" before "-es": "toes" is "toe" (not "to"), "bones" "bone"; "boxes" has no "boxe"
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         out.append(w[:-1])
+    if w.endswith("es"):
+        out.append(w[:-2])
     return out
 
 

@@ -69,6 +69,8 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
+        if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
+            out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):
             out.append((key[:-1], hpo_id))  # "insulin-dependent diabetes", "type 2 diabetes"
     return out

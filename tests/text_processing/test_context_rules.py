@@ -35,6 +35,8 @@ def _m(tagger, text, span, nth=0):
         ("He is not yet talking.", "talking"),
         ("Lungs clear, no focal consolidation to suggest pneumonia.", "pneumonia"),
         ("The scan fails to show residual tumor.", "residual tumor"),
+        ("None had diabetes.", "diabetes"),
+        ("None developed ataxia, but all had fever.", "ataxia"),
     ],
 )
 def test_negation_triggers_forward_and_backward(tagger, text, span):

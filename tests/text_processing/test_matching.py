@@ -329,6 +329,14 @@ def test_words_that_are_terms_only_in_one_sense(tag):
     assert tag("ST depression on the ECG") == []
 
 
+def test_plural_lemma_prefers_the_longer_word(tag):
+    # "toes" is "toe", not the function word "to": "fused to" is no toe syndactyly
+    assert tag("short toes") == [("short toes", "HP:0001831")]
+    assert tag("The bone was fused to the skull.") == []
+    # British -ise decided on the stem: every form of "bruise" folds alike
+    assert fold("bruises") == "bruises" and fold("organised") == "organized"
+
+
 def test_closed_compounds_written_as_two_words(tag):
     assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
