@@ -129,6 +129,7 @@ class Tagger:
         # corpora mark every word that names a concept; the pipeline never sees it.
         if nested:
             matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
+            matches = [m for m in matches if not m.nested or not _inside_same(m, matches)]
         more = coordinated(self.vocab, keys, limits, matches)
         if not COPULAS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more))
@@ -287,6 +288,19 @@ class Tagger:
 
     def fold(self, word: str) -> str:
         return fold(word)
+
+
+def _inside_same(inner: Match, matches: list[Match]) -> bool:
+    """Whether a longer match of the same concept holds this one: "weakness" in "muscle
+    weakness" (both Muscle weakness) is one mention, not two."""
+    return any(
+        o is not inner
+        and o.hpo_id == inner.hpo_id
+        and o.first <= inner.first
+        and inner.last <= o.last
+        and o.last - o.first > inner.last - inner.first
+        for o in matches
+    )
 
 
 def _sentence_indices(sentences: list[tuple[int, int]], spans: list[_Span]) -> list[int]:

@@ -478,7 +478,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
             w if w == NUMBER_KEY else lem.lemma_of_folded(w) for w in words if w not in GAP_WORDS
         )
         vocab.add(key, hpo_id, prio, surface)
-        if not surface:
+        # "Aplasia/Hypoplasia of the thumb" names alternatives, not a phrase: word order
+        # would make "hypoplasia of thumb aplasia" of it
+        if not surface and "/" not in text:
             variants.extend((v, hpo_id) for v in _word_order_variants(key, nouns))
             variants.extend(
                 (v, hpo_id) for v in _morphology_variants(key, nouns, adjectives, conditions)

@@ -80,6 +80,22 @@ def test_nested_reports_inner_concepts(tag):
     assert ("aplastic or hypoplastic nails", "HP:0001798") in found
 
 
+def test_nested_same_concept_is_one_mention(tag):
+    # "weakness" inside "muscle weakness" is the same concept: reported once, the longer span
+    assert tag("progressive muscle weakness", nested=True) == [
+        ("progressive muscle weakness", "HP:0003323"),
+        ("muscle weakness", "HP:0001324"),
+    ]
+
+
+def test_slashed_alternatives_make_no_phrase(tag):
+    # "Radial aplasia/hypoplasia" gives no "hypoplasia of radial aplasia"
+    assert tag("hypoplasia of the thumbs and radial aplasia", nested=True) == [
+        ("hypoplasia of the thumbs", "HP:0009778"),
+        ("radial aplasia", "HP:0003974"),
+    ]
+
+
 def test_coordinated_modifiers_share_the_head(tag):
     assert ("palmar and plantar pits", "HP:0010610") in tag("palmar and plantar pits")
 
