@@ -279,11 +279,24 @@ _COMPOUND_SPLITS = {
 }
 
 
-def _compound_split_variant(key: tuple[str, ...]) -> tuple[str, ...] | None:
-    """'Anterior creases of earlobe' -> 'anterior creases of ear lobe'; None without a compound."""
-    if _COMPOUND_SPLITS.keys().isdisjoint(key):
-        return None
-    return tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,)))
+# Anatomical words written as phrases: "broad first toes" and "broad great toes" are Broad hallux.
+_WORD_PHRASES = {
+    "hallux": (("great", "toe"), ("big", "toe"), ("first", "toe")),
+    "pollex": (("thumb",),),
+}
+
+
+def _compound_split_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'Anterior creases of earlobe' -> 'anterior creases of ear lobe'; 'Broad hallux' ->
+    'broad great toe', 'broad first toe' ...; nothing without such a word."""
+    out: list[tuple[str, ...]] = []
+    if not _COMPOUND_SPLITS.keys().isdisjoint(key):
+        out.append(tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,))))
+    for word, phrases in _WORD_PHRASES.items():
+        if word in key:
+            i = key.index(word)
+            out.extend((*key[:i], *phrase, *key[i + 1 :]) for phrase in phrases)
+    return out
 
 
 def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -490,8 +503,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 late += [("enlarged", *key[1:])]
                 late += _nominal_variants(("enlarged", *key[1:]), nominals, participles)
             late += _word_order_variants(key, late_nouns)
-            split = _compound_split_variant(key)
-            if split is not None:
+            for split in _compound_split_variants(key):
                 late.append(split)
                 late += _word_order_variants(split, late_nouns)
             late += _morphology_variants(key, late_nouns, late_adjectives, conditions)

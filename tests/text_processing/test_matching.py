@@ -357,6 +357,7 @@ def test_closed_compounds_written_as_two_words(tag):
     assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
     assert tag("posterior helical pits") == [("posterior helical pits", "HP:0008523")]
+    assert tag("broad first toes") == [("broad first toes", "HP:0010055")]  # Broad hallux
 
 
 def test_a_malignancy_is_a_neoplasm(tag):
