@@ -136,12 +136,13 @@ def coordinated(
     # where a term ends -> where it starts: a conjunct never starts inside a term
     # ("renal hypoplasia or malformations of the kidney" has no "hypoplasia of the kidney")
     term_starts = {m.last: m.first for m in matches if not m.nested}
+    firsts = set(term_starts.values())
     for m in matches:
         if m.nested:
             continue
         if m.last - m.first >= 2:
             out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
-            out.extend(_right_conjuncts(vocab, keys, limits, m, term_starts))
+            out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
@@ -197,7 +198,7 @@ def _right_conjuncts(
     keys: list[str],
     limits: list[int],
     m: Match,
-    term_starts: dict[int, int] | None = None,
+    term_firsts: set[int] | None = None,
 ) -> list[Match]:
     """Right conjuncts sharing the term's first part: the complement of 'X of A or B', or the
     modifier of 'small hands and feet' / 'broad thumbs and great toes' (a conjunct that is a
@@ -208,7 +209,7 @@ def _right_conjuncts(
     if "of" in inner:
         of = m.first + len(inner) - 1 - inner[::-1].index("of")
         head = tuple(keys[m.first : of + 1])
-    elif term_starts is not None and m.last + 1 not in term_starts.values():
+    elif term_firsts is not None and m.last + 1 not in term_firsts:
         head = tuple(inner[:-1])  # the modifier words
     else:
         return []

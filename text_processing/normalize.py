@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import compress
 
 # Letters and digits; hyphens, slashes, apostrophes and other punctuation separate tokens, so
 # "wheelchair-bound" == "wheelchair bound" and "can't" == "can t" on both sides.
@@ -207,10 +208,9 @@ def dangling_adjective_ends(
     if _ADJECTIVE_NOUNS.isdisjoint(keys):
         return frozenset()
     out = set()
-    for t, key in enumerate(keys):
+    for t in compress(range(len(keys)), map(_ADJECTIVE_NOUNS.__contains__, keys)):
         if (
-            key in _ADJECTIVE_NOUNS
-            and t + 1 < limits[t]
+            t + 1 < limits[t]
             and text[starts[t] : ends[t]].casefold() in RELATIONAL_ADJECTIVES
             and not keys[t + 1][:1].isdigit()
         ):

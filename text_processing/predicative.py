@@ -11,6 +11,8 @@ not enlarged") ends the attempt, so a negated predicate never becomes a positive
 
 from __future__ import annotations
 
+from itertools import compress
+
 from text_processing.matcher import Match, _term
 from text_processing.vocabulary import Vocabulary
 
@@ -34,8 +36,8 @@ def predicative(
     """Mentions of the form `noun copula [degree] adjective [and adjective ...]`."""
     out: list[Match] = []
     taken = [(m.first, m.last) for m in matches if not m.nested]
-    for c, key in enumerate(keys):
-        if key not in COPULAS or c == 0:
+    for c in compress(range(len(keys)), map(COPULAS.__contains__, keys)):
+        if c == 0:
             continue
         found = _after_copula(vocab, keys, limits, c, taken)
         for m in found:
@@ -58,6 +60,8 @@ def _after_copula(
     while j < end:
         while keys[j] in _DEGREE and j + 1 < end:
             j += 1
+        if keys[j] not in vocab.max_len:
+            break  # no term starts with this word: "was performed"
         hit = None
         for n_adj in range(min(_ADJECTIVE_WORDS, end - j), 0, -1):
             adj = tuple(keys[j : j + n_adj])
@@ -65,10 +69,10 @@ def _after_copula(
                 a = c - n_noun
                 if noun_first is not None and a != noun_first:
                     continue  # a second adjective shares the first one's noun
-                if limits[a] <= c or _overlaps(taken, a, j + n_adj):
+                if limits[a] <= c:
                     continue
                 term = _term(vocab, (*adj, *keys[a:c]))
-                if term is not None:
+                if term is not None and not _overlaps(taken, a, j + n_adj):
                     hit = Match(a, j + n_adj, term[0], term[1])
                     break
             if hit is not None:
