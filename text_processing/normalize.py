@@ -160,7 +160,7 @@ class Lemmatizer:
 # "pre-auricular" is "preauricular": a hyphen after these prefixes joins rather than splits.
 JOINING_PREFIXES = frozenset(
     "pre post non anti hyper hypo micro macro peri para sub supra intra inter extra bi poly "
-    "multi semi pseudo co".split()
+    "multi semi pseudo co hemi up down".split()
 )
 
 # Same concept, different word, after lemmas: "ocular abnormalities" == "eye abnormality".
@@ -184,6 +184,9 @@ WORD_SYNONYMS = {
     "dilatated": "dilated",
     "gastric": "stomach",
     "vertebral": "vertebra",
+    "facies": "face",  # "long facies" is a long face
+    "missing": "absent",  # "missing ribs"
+    "underdeveloped": "hypoplastic",  # HPO's lay synonyms use it so
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal

@@ -18,6 +18,8 @@ _INCREASE = ("increased", "elevated", "raised", "high")
 _DECREASE = ("decreased", "reduced", "low")
 # Words for "less of a function" that name the same finding before any noun phrase.
 _LESS = ("decreased", "reduced", "diminished")
+# Words for "more" that may be replaced by every word of _INCREASE ("high palate" may not).
+_MORE_SOURCES = ("increased", "elevated")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
 _AMOUNTS = ("concentration", "level")
 _MAX_ANALYTE_WORDS = 4
@@ -66,9 +68,12 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 out.append((tuple(word if w == source else w for w in key), hpo_id))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
-        if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low") and "of" not in key:
+        if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
+        if 2 <= len(key) <= 4 and key[0] in _MORE_SOURCES and "of" not in key:
+            # "Elevated erythrocyte sedimentation rate" is also "high" or "raised"
+            out.extend(((w, *key[1:]), hpo_id) for w in _INCREASE if w != key[0])
         if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
             out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):

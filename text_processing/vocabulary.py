@@ -159,6 +159,9 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
         if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
             # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
             out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
+            if len(mods) == 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
+                # the adjective stays with the head: "preaxial polydactyly of hand"
+                out.extend((mods[0], head, prep, mods[1]) for prep in _VARIANT_PREPOSITIONS)
         elif len(mods) == 1 and mods[0] in nouns:
             out.append((head, "of", nouns[mods[0]]))
     if key.count("of") == 1 and 3 <= len(key) <= 4:
@@ -259,6 +262,7 @@ _IRREGULAR_NOUN_OF_ADJECTIVE = {
     "gingival": "gum",
     "helical": "helix",
 }
+_IRREGULAR_KEYS = dict(_IRREGULAR_NOUN_OF_ADJECTIVE)
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
 # Closed compounds HPO spells as one word that authors also write as two ("ear lobe creases").
@@ -384,14 +388,19 @@ def _morphology_variants(
             out.append((*part, "malformation"))
             out.append(("malformation", "of", *part))
             out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
-    if len(key) == 2 and not _FUNCTION_WORDS.intersection(key):
-        adj, noun = key
+            if not part[-1].endswith(_ADJECTIVE_ENDINGS) and part[-1] not in _IRREGULAR_KEYS:
+                # no "abnormality of fetal", "anomaly of ovarian"
+                out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)
+                # below any "Abnormality of X" term, which is wider and wins when it exists
+                out.append(("abnormality", "of", *part))
+    if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key):
+        adj, noun = key[0], key[1:]  # "Aplastic carpal bone" -> "carpal bone aplasia"
         if adj in conditions:
             cond = conditions[adj]
-            out.append((noun, cond))
-            out.append((cond, "of", noun))
-            if noun in adjectives:
-                out.append((adjectives[noun], cond))
+            out.append((*noun, cond))
+            out.append((cond, "of", *noun))
+            if len(noun) == 1 and noun[0] in adjectives:
+                out.append((adjectives[noun[0]], cond))
     if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
         verb, rest = key[0], key[1:]
         if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):
@@ -503,6 +512,11 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 late += [("enlarged", *key[1:])]
                 late += _nominal_variants(("enlarged", *key[1:]), nominals, participles)
             late += _word_order_variants(key, late_nouns)
+            if 2 <= len(key) <= 3 and key[0] in _IRREGULAR_KEYS:
+                # "Cerebral edema" is also "brain edema"
+                late.append((lem.lemma_of_folded(_IRREGULAR_KEYS[key[0]]), *key[1:]))
+            if 2 <= len(key) <= 4 and key[0] == "premature":
+                late.append(("early", *key[1:]))  # "early loss of permanent teeth"
             for split in _compound_split_variants(key):
                 late.append(split)
                 late += _word_order_variants(split, late_nouns)

@@ -1,5 +1,7 @@
 import time
 
+import pytest
+
 from evidence.config import TaggingSettings
 from text_processing.normalize import fold
 from text_processing.tagger import load_tagger
@@ -351,6 +353,26 @@ def test_plural_lemma_prefers_the_longer_word(tag):
     assert tag("The bone was fused to the skull.") == []
     # British -ise decided on the stem: every form of "bruise" folds alike
     assert fold("bruises") == "bruises" and fold("organised") == "organized"
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("long facies", "HP:0000276"),  # facies = face
+        ("missing thumb", "HP:0009777"),  # missing = absent: Absent thumb
+        ("underdeveloped tricuspid valve", "HP:0011573"),  # = hypoplastic
+        ("brain edema", "HP:0002181"),  # Cerebral edema: the adjective's noun in place
+        ("abnormality of the lingual nerve", "HP:3000075"),  # Abnormal ... morphology
+        ("early loss of permanent teeth", "HP:0006357"),  # premature = early
+        ("high erythrocyte sedimentation rate", "HP:0003565"),  # elevated = high
+        ("hemi-vertebrae", "HP:0002937"),  # a joining prefix
+        ("down-slanted palpebral fissures", "HP:0000494"),
+        ("preaxial polydactyly of the hands", "HP:0001177"),  # the adjective stays in front
+        ("aplastic carpal bones", "HP:0004231"),  # condition adjective of a two-word noun
+    ],
+)
+def test_phrasings_generated_from_hpo_names(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
 
 
 def test_closed_compounds_written_as_two_words(tag):
