@@ -30,6 +30,9 @@ _SPELLING_WORDS = {
     "fibres": "fibers",
     "grey": "gray",
     "sulphur": "sulfur",
+    "goitre": "goiter",
+    "goitres": "goiters",
+    "connexion": "connection",
     "litre": "liter",
     "metre": "meter",
     "mould": "mold",
@@ -66,6 +69,10 @@ def fold(word: str) -> str:
             w = w[:-2].replace("ae", "e") + w[-2:]  # anaemia, haem-; keeps plural 'vertebrae'
         if "oe" in w[:-1]:
             w = w[:-2].replace("oe", "e") + w[-2:]  # oedema, diarrhoea; keeps 'toe'
+            if w.endswith(("oea", "oeas")):
+                w = w.replace("oea", "ea")  # diarrhoea, dyspnoea, apnoea, amenorrhoea
+        if w.startswith("sulph"):
+            w = "sulf" + w[5:]  # sulphate, sulphonamide
         if w.endswith("our") and len(w) > 4:
             w = w[:-3] + "or"  # tumour, behaviour
         elif w.endswith("ours") and len(w) > 5:
@@ -187,6 +194,19 @@ WORD_SYNONYMS = {
     "facies": "face",  # "long facies" is a long face
     "missing": "absent",  # "missing ribs"
     "underdeveloped": "hypoplastic",  # HPO's lay synonyms use it so
+    # HPO's own synonyms swap these words freely (checked: no two terms differ by one only)
+    "wide": "broad",
+    "neoplasia": "neoplasm",
+    "tumor": "neoplasm",
+    "bleeding": "hemorrhage",
+    "reduced": "decreased",
+    "elevated": "increased",
+    "frequent": "recurrent",
+    "deciduous": "primary",
+    "elongated": "long",
+    "extra": "supernumerary",
+    "level": "concentration",
+    "telangiectasis": "telangiectasia",
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal

@@ -24,6 +24,13 @@ def test_british_spelling_matches_american_term(tag):
     assert tag("Anaemia and oedema.") == [("Anaemia", "HP:0001903"), ("oedema", "HP:0000969")]
     assert fold("Haemorrhage") == "hemorrhage"
     assert fold("tumour") == "tumor"
+    assert [fold(w) for w in ("diarrhoea", "dyspnoea", "goitre", "sulphate")] == [
+        "diarrhea",
+        "dyspnea",
+        "goiter",
+        "sulfate",
+    ]
+    assert fold("toes") == "toes"
 
 
 def test_unicode_accents_are_folded():
@@ -369,6 +376,10 @@ def test_plural_lemma_prefers_the_longer_word(tag):
         ("down-slanted palpebral fissures", "HP:0000494"),
         ("preaxial polydactyly of the hands", "HP:0001177"),  # the adjective stays in front
         ("aplastic carpal bones", "HP:0004231"),  # condition adjective of a two-word noun
+        ("wide face", "HP:0000283"),  # wide = broad: Broad face
+        ("bone tumors", "HP:0010622"),  # tumor = neoplasm: Neoplasm of the skeletal system
+        ("reduced motor nerve conduction velocity", "HP:0003431"),
+        ("delayed eruption of deciduous teeth", "HP:0000680"),  # deciduous = primary
     ],
 )
 def test_phrasings_generated_from_hpo_names(tag, text, hpo_id):
