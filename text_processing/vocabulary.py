@@ -151,24 +151,30 @@ def read_phrasings(path: Path) -> list[tuple[str, str, int]]:
 def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
     """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'.
 
-    An adjective modifier with a known noun ('axonal' -> 'axon') gives 'degeneration of axon'.
+    An adjective modifier with a known noun ('axonal' -> 'axon') gives 'degeneration of axon';
+    longer noun chains take "of" only ('urinary bladder wall hypertrophy' -> 'hypertrophy of
+    urinary bladder wall'), and a compound after "of" is unfolded ('sclerosis of toe phalanx'
+    -> 'sclerosis of phalanx of toe').
     """
     out: list[tuple[str, ...]] = []
-    if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
+    if 2 <= len(key) <= 5 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
         head, mods = key[-1], key[:-1]
+        preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
         if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
             # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
-            out.extend((head, prep, *mods) for prep in _VARIANT_PREPOSITIONS)
-            if len(mods) == 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
+            out.extend((head, prep, *mods) for prep in preps)
+            if len(mods) >= 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
                 # the adjective stays with the head: "preaxial polydactyly of hand"
-                out.extend((mods[0], head, prep, mods[1]) for prep in _VARIANT_PREPOSITIONS)
+                out.extend((mods[0], head, prep, *mods[1:]) for prep in preps)
         elif len(mods) == 1 and mods[0] in nouns:
             out.append((head, "of", nouns[mods[0]]))
-    if key.count("of") == 1 and 3 <= len(key) <= 4:
+    if key.count("of") == 1 and 3 <= len(key) <= 5:
         i = key.index("of")
         left, right = key[:i], key[i + 1 :]
         if left and right and not _FUNCTION_WORDS.intersection(left + right):
             out.append(right + left)
+            if 2 <= len(right) <= 3 and not right[-2].endswith(_ADJECTIVE_ENDINGS):
+                out.append((*left, "of", right[-1], "of", *right[:-1]))
     return out
 
 
@@ -391,6 +397,7 @@ def _morphology_variants(
             if not part[-1].endswith(_ADJECTIVE_ENDINGS) and part[-1] not in _IRREGULAR_KEYS:
                 # no "abnormality of fetal", "anomaly of ovarian"
                 out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)
+                out.append(("abnormal", "morphology", "of", *part))
                 # below any "Abnormality of X" term, which is wider and wins when it exists
                 out.append(("abnormality", "of", *part))
     if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key):

@@ -380,6 +380,10 @@ def test_plural_lemma_prefers_the_longer_word(tag):
         ("bone tumors", "HP:0010622"),  # tumor = neoplasm: Neoplasm of the skeletal system
         ("reduced motor nerve conduction velocity", "HP:0003431"),
         ("delayed eruption of deciduous teeth", "HP:0000680"),  # deciduous = primary
+        ("hypertrophy of the urinary bladder wall", "HP:0008635"),  # a noun chain after "of"
+        ("sclerosis of the phalanges of the thumb", "HP:0100922"),  # thumb phalanx unfolded
+        ("delayed separation of the umbilical cord", "HP:0032434"),  # adjective stays first
+        ("abnormal morphology of the cerebellar cortex", "HP:0031422"),
     ],
 )
 def test_phrasings_generated_from_hpo_names(tag, text, hpo_id):
