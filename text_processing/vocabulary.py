@@ -268,7 +268,6 @@ _IRREGULAR_NOUN_OF_ADJECTIVE = {
     "gingival": "gum",
     "helical": "helix",
 }
-_IRREGULAR_KEYS = dict(_IRREGULAR_NOUN_OF_ADJECTIVE)
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
 # Closed compounds HPO spells as one word that authors also write as two ("ear lobe creases").
@@ -394,7 +393,8 @@ def _morphology_variants(
             out.append((*part, "malformation"))
             out.append(("malformation", "of", *part))
             out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
-            if not part[-1].endswith(_ADJECTIVE_ENDINGS) and part[-1] not in _IRREGULAR_KEYS:
+            noun_last = not part[-1].endswith(_ADJECTIVE_ENDINGS)
+            if noun_last and part[-1] not in _IRREGULAR_NOUN_OF_ADJECTIVE:
                 # no "abnormality of fetal", "anomaly of ovarian"
                 out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)
                 out.append(("abnormal", "morphology", "of", *part))
@@ -519,9 +519,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
                 late += [("enlarged", *key[1:])]
                 late += _nominal_variants(("enlarged", *key[1:]), nominals, participles)
             late += _word_order_variants(key, late_nouns)
-            if 2 <= len(key) <= 3 and key[0] in _IRREGULAR_KEYS:
+            if 2 <= len(key) <= 3 and key[0] in _IRREGULAR_NOUN_OF_ADJECTIVE:
                 # "Cerebral edema" is also "brain edema"
-                late.append((lem.lemma_of_folded(_IRREGULAR_KEYS[key[0]]), *key[1:]))
+                late.append((lem.lemma_of_folded(_IRREGULAR_NOUN_OF_ADJECTIVE[key[0]]), *key[1:]))
             if 2 <= len(key) <= 4 and key[0] == "premature":
                 late.append(("early", *key[1:]))  # "early loss of permanent teeth"
             for split in _compound_split_variants(key):
