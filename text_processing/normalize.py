@@ -207,6 +207,12 @@ WORD_SYNONYMS = {
     "extra": "supernumerary",
     "level": "concentration",
     "telangiectasis": "telangiectasia",
+    "teleangiectasia": "telangiectasia",
+    "nostril": "naris",
+    "tailbone": "coccyx",
+    "fontanel": "fontanelle",
+    "pronounced": "prominent",
+    "stubby": "short",
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal
