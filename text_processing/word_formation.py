@@ -1,0 +1,381 @@
+"""Phrasings one HPO term implies by word formation: word order, adjective and noun, participle
+and noun, closed compounds.
+
+HPO lists "Hip pain" but authors write "pain in the hip"; it lists "Dysplastic patella" and
+"Vertebral fusion" but authors write "patellar dysplasia" and "fused vertebrae". Each function
+here takes one term's key (lemmas, gap words dropped) and returns the keys of such phrasings.
+Word pairs (adjective and noun, participle and noun) come from suffix rules checked against the
+vocabulary's own words (`WordTables`), never from a dictionary of English. The vocabulary adds
+these keys below every listed name and synonym, so a phrase HPO lists always keeps its term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from text_processing.normalize import Lemmatizer
+
+# Words that make a phrase relational; phrases holding them get no word-order variants.
+_FUNCTION_WORDS = frozenset(
+    "of in on at and or with to by for from without not no nor as is are into per than".split()
+)
+_VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
+_ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ous", "ive", "ary", "ed", "ing", "ile", "oid", "ent")
+# Words in -ing that name a function, used as nouns before a head ("hearing loss", "swallowing
+# difficulty"), unlike participles ("bulging forehead"): they take "loss of hearing".
+_GERUND_NOUNS = frozenset(
+    "hearing bleeding breathing swallowing sleeping feeding walking learning speaking chewing "
+    "sweating vomiting smelling reading writing sucking urinating".split()
+)
+
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WordTables:
+    """Word pairs found in the vocabulary's own words; built once per vocabulary."""
+
+    nouns: dict[str, str]  # adjective -> noun: clavicular -> clavicle
+    adjectives: dict[str, str]  # noun -> adjective
+    late_nouns: dict[str, str]  # with the irregular pairs (cerebral -> brain), second pass
+    late_adjectives: dict[str, str]
+    conditions: dict[str, str]  # condition adjective -> noun: dysplastic -> dysplasia
+    nominals: dict[str, str]  # participle -> noun: enlarged -> enlargement
+    participles: dict[str, str]  # noun -> participle
+
+    @classmethod
+    def from_lexicon(cls, lexicon: frozenset[str], lem: Lemmatizer) -> WordTables:
+        nouns = _derived(lexicon, _NOUN_OF_ADJECTIVE)
+        late_nouns = dict(nouns)
+        for adj, noun in IRREGULAR_NOUN_OF_ADJECTIVE.items():
+            if adj in lexicon and noun in lexicon:
+                late_nouns.setdefault(lem.lemma_of_folded(adj), lem.lemma_of_folded(noun))
+        nominals = {
+            lem.lemma_of_folded(p): lem.lemma_of_folded(n)
+            for p, n in sorted(_derived(lexicon, _NOMINAL_OF_PARTICIPLE).items())
+            if p not in _NOMINAL_EXCLUDED
+        }
+        participles: dict[str, str] = {}
+        for p, n in sorted(nominals.items()):
+            participles.setdefault(n, p)
+        return cls(
+            nouns=nouns,
+            adjectives={n: a for a, n in sorted(nouns.items()) if not a.endswith("ed")},
+            late_nouns=late_nouns,
+            late_adjectives={n: a for a, n in sorted(late_nouns.items()) if not a.endswith("ed")},
+            conditions=_derived(lexicon, _CONDITION_OF_ADJECTIVE),
+            nominals=nominals,
+            participles=participles,
+        )
+
+
+def term_variants(
+    key: Key, tables: WordTables, lem: Lemmatizer
+) -> tuple[list[Key], list[Key], list[Key]]:
+    """(variants, late variants, fallbacks) of one term's key.
+
+    Late variants are added after every term's variants, so they never take a phrase one of
+    those already reads; fallbacks only where nothing else claimed the phrase.
+    """
+    t = tables
+    variants = _word_order_variants(key, t.nouns)
+    variants += _morphology_variants(key, t.nouns, t.adjectives, t.conditions)
+    late = _nominal_variants(key, t.nominals, t.participles)
+    if len(key) == 2 and key[0] == "large":  # "Large spleen": "enlarged spleen" too
+        late += [("enlarged", *key[1:])]
+        late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
+    late += _word_order_variants(key, t.late_nouns)
+    if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
+        # "Cerebral edema" is also "brain edema"
+        late.append((lem.lemma_of_folded(IRREGULAR_NOUN_OF_ADJECTIVE[key[0]]), *key[1:]))
+    if 2 <= len(key) <= 4 and key[0] == "premature":
+        late.append(("early", *key[1:]))  # "early loss of permanent teeth"
+    for split in _compound_split_variants(key):
+        late.append(split)
+        late += _word_order_variants(split, t.late_nouns)
+    late += _morphology_variants(key, t.late_nouns, t.late_adjectives, t.conditions)
+    late += _abnormal_variants(key, t.late_nouns)
+    fallbacks: list[Key] = []
+    if len(key) >= 3 and key[:2] == ("abnormality", "of"):
+        # a malformation is morphological: this reading only where no morphology term
+        # claimed the phrase ("malformation of the ear" without one)
+        fallbacks.append((*key[2:], "malformation"))
+        fallbacks.append(("malformation", "of", *key[2:]))
+    return variants, late, fallbacks
+
+
+def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
+    """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'.
+
+    An adjective modifier with a known noun ('axonal' -> 'axon') gives 'degeneration of axon';
+    longer noun chains take "of" only ('urinary bladder wall hypertrophy' -> 'hypertrophy of
+    urinary bladder wall'), and a compound after "of" is unfolded ('sclerosis of toe phalanx'
+    -> 'sclerosis of phalanx of toe').
+    """
+    out: list[tuple[str, ...]] = []
+    if 2 <= len(key) <= 5 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
+        head, mods = key[-1], key[:-1]
+        preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
+        if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
+            # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
+            out.extend((head, prep, *mods) for prep in preps)
+            if len(mods) >= 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
+                # the adjective stays with the head: "preaxial polydactyly of hand"
+                out.extend((mods[0], head, prep, *mods[1:]) for prep in preps)
+        elif len(mods) == 1 and mods[0] in nouns:
+            out.append((head, "of", nouns[mods[0]]))
+    if key.count("of") == 1 and 3 <= len(key) <= 5:
+        i = key.index("of")
+        left, right = key[:i], key[i + 1 :]
+        if left and right and not _FUNCTION_WORDS.intersection(left + right):
+            out.append(right + left)
+            if 2 <= len(right) <= 3 and not right[-2].endswith(_ADJECTIVE_ENDINGS):
+                out.append((*left, "of", right[-1], "of", *right[:-1]))
+    return out
+
+
+# Adjective -> noun suffix rules, kept only when both words are in the vocabulary's lexicon:
+# clavicular/clavicle, patellar/patella, axonal/axon, corneal/cornea, bridged/bridging.
+_NOUN_OF_ADJECTIVE = (
+    ("ular", "le"),
+    ("ar", "a"),
+    ("eal", "ea"),
+    ("al", "a"),
+    ("al", ""),
+    ("al", "e"),
+    ("ed", "ing"),
+)
+# Condition adjective -> condition noun: dysplastic/dysplasia, stenotic/stenosis, atrophic/atrophy.
+_CONDITION_OF_ADJECTIVE = (
+    ("stic", "sia"),
+    ("tic", "sia"),
+    ("tic", "sis"),
+    ("ic", "ia"),
+    ("ic", "y"),
+)
+# Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
+# duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
+_NOMINAL_OF_PARTICIPLE = (
+    ("ified", "ification"),
+    ("ated", "ation"),
+    ("sed", "sion"),
+    ("ted", "tion"),
+    ("ed", "ement"),
+    ("ed", "ation"),
+    ("ed", "ion"),
+    ("ed", "ment"),
+    ("ent", "ence"),
+)
+# Verbs too general for the noun to name the same finding ("formed X" is no "formation of
+# X", "developed speech" no "speech development"), and pairs of different senses.
+_NOMINAL_EXCLUDED = frozenset(
+    "associated based confused demonstrated dependent depressed developed different "
+    "directed distributed expressed formed generalized isolated limited localized located "
+    "organized placed present related stimulated underdeveloped".split()
+)
+# Relational adjectives whose noun is another word (Latin adjective, English noun), used like
+# the suffix pairs above but only in a second pass: 'atrophy of the brain' for 'Cerebral
+# atrophy' where no term claims it. Kept only when both words occur in the vocabulary.
+# (Pairs that are the same concept in every HPO term are word synonyms in normalize.py.)
+IRREGULAR_NOUN_OF_ADJECTIVE = {
+    "cerebral": "brain",
+    "nasal": "nose",
+    "oral": "mouth",
+    "facial": "face",
+    "cranial": "skull",
+    "lingual": "tongue",
+    "labial": "lip",
+    "splenic": "spleen",
+    "thoracic": "chest",
+    "pancreatic": "pancreas",
+    "colonic": "colon",
+    "rectal": "rectum",
+    "anal": "anus",
+    "uterine": "uterus",
+    "ovarian": "ovary",
+    "testicular": "testis",
+    "scrotal": "scrotum",
+    "penile": "penis",
+    "pupillary": "pupil",
+    "palpebral": "eyelid",
+    "mammary": "breast",
+    "pelvic": "pelvis",
+    "femoral": "femur",
+    "humeral": "humerus",
+    "costal": "rib",
+    "sternal": "sternum",
+    "spinal": "spine",
+    "cerebellar": "cerebellum",
+    "aortic": "aorta",
+    "arterial": "artery",
+    "venous": "vein",
+    "esophageal": "esophagus",
+    "laryngeal": "larynx",
+    "pharyngeal": "pharynx",
+    "bronchial": "bronchus",
+    "duodenal": "duodenum",
+    "umbilical": "umbilicus",
+    "axillary": "axilla",
+    "phalangeal": "phalanx",
+    "atrial": "atrium",
+    "valvular": "valve",
+    "lenticular": "lens",
+    "maxillary": "maxilla",
+    "gingival": "gum",
+    "helical": "helix",
+}
+# Morphology terms are also written as malformations and shapes of the part.
+_MORPHOLOGY_SYNONYMS = ("shape",)
+# Closed compounds HPO spells as one word that authors also write as two ("ear lobe creases").
+_COMPOUND_SPLITS = {
+    "earlobe": ("ear", "lobe"),
+    "eyelid": ("eye", "lid"),
+    "eyelash": ("eye", "lash"),
+    "eyebrow": ("eye", "brow"),
+    "fingernail": ("finger", "nail"),
+    "kneecap": ("knee", "cap"),
+    "collarbone": ("collar", "bone"),
+    "cheekbone": ("cheek", "bone"),
+    "hairline": ("hair", "line"),
+    "fingertip": ("finger", "tip"),
+    "birthweight": ("birth", "weight"),
+    "heartbeat": ("heart", "beat"),
+    "nosebleed": ("nose", "bleed"),
+}
+
+
+# Anatomical words written as phrases: "broad first toes" and "broad great toes" are Broad hallux.
+_WORD_PHRASES = {
+    "hallux": (("great", "toe"), ("big", "toe"), ("first", "toe")),
+    "pollex": (("thumb",),),
+}
+
+
+def _compound_split_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'Anterior creases of earlobe' -> 'anterior creases of ear lobe'; 'Broad hallux' ->
+    'broad great toe', 'broad first toe' ...; nothing without such a word."""
+    out: list[tuple[str, ...]] = []
+    if not _COMPOUND_SPLITS.keys().isdisjoint(key):
+        out.append(tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,))))
+    for word, phrases in _WORD_PHRASES.items():
+        if word in key:
+            i = key.index(word)
+            out.extend((*key[:i], *phrase, *key[i + 1 :]) for phrase in phrases)
+    return out
+
+
+def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for w in lexicon:
+        for suffix, repl in rules:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                cand = w[: -len(suffix)] + repl
+                if cand != w and cand in lexicon:
+                    out[w] = cand
+                    break
+    return out
+
+
+def _nominal_variants(
+    key: tuple[str, ...], nominals: dict[str, str], participles: dict[str, str]
+) -> list[tuple[str, ...]]:
+    """'Enlarged kidney' -> 'kidney enlargement', 'enlargement of kidney'; and back:
+    'Vertebral fusion' / 'fusion of vertebra' -> 'fused vertebra'.
+
+    Only for short phrases without function words (beyond the one "of"), and the participle
+    only before a noun: 'aortic dilatation' gives no 'dilated aortic'.
+    """
+    out: list[tuple[str, ...]] = []
+    if not 2 <= len(key) <= 4 or key[-1].isdigit():
+        return out
+    plain = not _FUNCTION_WORDS.intersection(key)
+    if plain and key[0] in nominals:
+        nom, rest = nominals[key[0]], key[1:]
+        out.append((nom, "of", *rest))
+        out.append((*rest, nom))
+    if (
+        plain
+        and key[-1] in participles
+        and (not key[-2].endswith(_ADJECTIVE_ENDINGS) or key[-2] in _GERUND_NOUNS)
+    ):
+        out.append((participles[key[-1]], *key[:-1]))
+    if (
+        len(key) >= 3
+        and key[1] == "of"
+        and key[0] in participles
+        and not _FUNCTION_WORDS.intersection(key[2:])
+    ):
+        out.append((participles[key[0]], *key[2:]))
+    return out
+
+
+def _abnormal_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
+    """'EEG abnormality' / 'Abnormality of movement' -> 'abnormal EEG', 'abnormal movement';
+    'Behavioral abnormality' -> 'abnormal behavior' (the adjective's noun, when known)."""
+    before = key[-1] == "abnormality"  # the part before: maybe an adjective
+    if before:
+        part = key[:-1]
+    elif key[:2] == ("abnormality", "of"):
+        part = key[2:]
+    else:
+        return []
+    if not 1 <= len(part) <= 2 or _FUNCTION_WORDS.intersection(part) or part[-1].isdigit():
+        return []
+    if before and part[-1].endswith(_ADJECTIVE_ENDINGS):
+        if part[-1] not in nouns:
+            return []
+        part = (*part[:-1], nouns[part[-1]])
+    return [("abnormal", *part)]
+
+
+def _morphology_variants(
+    key: tuple[str, ...],
+    nouns: dict[str, str],
+    adjectives: dict[str, str],
+    conditions: dict[str, str],
+) -> list[tuple[str, ...]]:
+    """Variants from word formation, each a phrasing the ontology implies but does not list.
+
+    'Abnormal rib morphology' -> 'abnormal rib', 'rib malformation', 'malformation of rib',
+    'abnormal rib shape'; 'Dysplastic patella' -> 'patellar dysplasia', 'dysplasia of patella';
+    'Bridged sella turcica' -> 'bridging of sella turcica'; 'Abnormal clavicle morphology' ->
+    'abnormal clavicular morphology' (a noun replaced by its adjective).
+    """
+    out: list[tuple[str, ...]] = []
+    if len(key) >= 3 and key[0] == "abnormal" and key[-1] == "morphology":
+        part = key[1:-1]
+        if not _FUNCTION_WORDS.intersection(part):
+            out.append(("abnormal", *part))
+            out.append((*part, "malformation"))
+            out.append(("malformation", "of", *part))
+            out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
+            noun_last = not part[-1].endswith(_ADJECTIVE_ENDINGS)
+            if noun_last and part[-1] not in IRREGULAR_NOUN_OF_ADJECTIVE:
+                # no "abnormality of fetal", "anomaly of ovarian"
+                out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)
+                out.append(("abnormal", "morphology", "of", *part))
+                # below any "Abnormality of X" term, which is wider and wins when it exists
+                out.append(("abnormality", "of", *part))
+    if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key):
+        adj, noun = key[0], key[1:]  # "Aplastic carpal bone" -> "carpal bone aplasia"
+        if adj in conditions:
+            cond = conditions[adj]
+            out.append((*noun, cond))
+            out.append((cond, "of", *noun))
+            if len(noun) == 1 and noun[0] in adjectives:
+                out.append((adjectives[noun[0]], cond))
+    if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
+        verb, rest = key[0], key[1:]
+        if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):
+            out.append((nouns[verb], "of", *rest))  # "bridged X" -> "bridging of X"
+            out.append((*rest, nouns[verb]))
+    if len(key) <= 4:
+        for i, w in enumerate(key):
+            if w in adjectives and (i + 1 < len(key)) and key[i + 1] not in _FUNCTION_WORDS:
+                out.append((*key[:i], adjectives[w], *key[i + 1 :]))
+    expanded = list(out)
+    for v in out:  # "abnormal clavicular morphology" -> "abnormal clavicular shape"
+        if v[0] == "abnormal" and v[-1] == "morphology" and len(v) >= 3:
+            expanded.extend(("abnormal", *v[1:-1], syn) for syn in _MORPHOLOGY_SYNONYMS)
+    return expanded
