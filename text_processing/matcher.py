@@ -148,6 +148,13 @@ def coordinated(
             # the last conjunct is one word that forms no term with the head, the head a term
             # of its own: 'cortical, or mixed lens opacities' is still a cortical one
             out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts))
+            # ... unless it forms one with another name of the head: 'congenital or juvenile
+            # lens opacities' holds a juvenile cataract
+            for head in vocab.short_keys(m.hpo_id):
+                hit = _term(vocab, (keys[p], *head))
+                if hit is not None:
+                    out.append(Match(p, m.last, hit[0], hit[1], nested=True))
+                    break
     return out
 
 
@@ -162,6 +169,11 @@ def _left_conjuncts(
     """Conjuncts left of the one starting at token `p`, each with the head after `p`."""
     out: list[Match] = []
     tail = tuple(keys[p + 1 : m.last])
+    # the shared head is a whole term: its other names serve too ("cortical or mixed lens
+    # opacities" holds a cortical cataract)
+    heads = (tail,)
+    if tail == tuple(keys[m.first : m.last]):
+        heads += tuple(k for k in vocab.short_keys(m.hpo_id) if k != tail)
     first = True  # p: the current conjunct starts here; the separator lies just before it
     while p >= 1:
         # separator: a conjunction (maybe after a comma: "A, B, and C x"), or a bare comma
@@ -179,9 +191,12 @@ def _left_conjuncts(
                 continue  # a conjunct holds no break and no conjunction
             if term_starts.get(end, a) < a:
                 break  # the conjunct is a whole term, longer than any candidate
-            hit = _term(vocab, (*keys[a:end], *tail))
-            if hit is not None:
-                found = Match(a, m.last, hit[0], hit[1], nested=True)
+            for head in heads:
+                hit = _term(vocab, (*keys[a:end], *head))
+                if hit is not None:
+                    found = Match(a, m.last, hit[0], hit[1], nested=True)
+                    break
+            if found is not None:
                 break
         if found is not None:
             out.append(found)

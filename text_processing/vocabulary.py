@@ -80,6 +80,18 @@ class Vocabulary:
         """The id HPO uses today for `hpo_id` (itself when it is current or unknown)."""
         return self.replaced.get(hpo_id, hpo_id)
 
+    def short_keys(self, hpo_id: str) -> tuple[tuple[str, ...], ...]:
+        """Listed keys of one or two words naming this term ("cataract", "lens opacity")."""
+        index = self.__dict__.get("_short_keys")
+        if index is None:  # built on first use, not cached on disk
+            index = {}
+            for key, (term_id, prio) in self.terms.items():
+                if len(key) <= 2 and prio <= PRIO_RELATED and key not in self.case_sensitive:
+                    index.setdefault(term_id, []).append(key)
+            index = {k: tuple(sorted(v)) for k, v in index.items()}
+            self.__dict__["_short_keys"] = index
+        return index.get(hpo_id, ())
+
     def ancestors(self, hpo_id: str) -> set[str]:
         out: set[str] = set()
         stack = list(self.parents.get(hpo_id, ()))

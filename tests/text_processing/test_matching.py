@@ -218,6 +218,16 @@ def test_coordinated_complement_of_x_of_a_or_b(tag):
     assert ("hypopigmentation of skin or hair", "HP:0005599") in found
 
 
+def test_coordinated_modifiers_share_a_head_written_as_a_synonym(tag):
+    # "lens opacities" is Cataract: its conjuncts are cortical and juvenile cataracts
+    found = tag("cortical or juvenile lens opacities", nested=True)
+    assert ("cortical or juvenile lens opacities", "HP:0100019") in found  # Cortical cataract
+    assert ("juvenile lens opacities", "HP:0001118") in found  # Juvenile cataract
+    assert ("lens opacities", "HP:0000518") in found
+    # outside a coordination the modifier does not combine with a synonym of the head
+    assert tag("unilateral microphthalmia", nested=True) == [("microphthalmia", "HP:0000568")]
+
+
 def test_coordinated_nouns_share_the_modifier(tag):
     assert ("small hands and feet", "HP:0001773") in tag("small hands and feet")  # Short foot
     found = tag("broad thumbs and great toes")
