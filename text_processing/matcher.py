@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import Vocabulary
+from text_processing.word_formation import POSTPOSED
 
 
 @dataclass(slots=True)
@@ -225,13 +226,16 @@ def _right_conjuncts(
         of = m.first + len(inner) - 1 - inner[::-1].index("of")
         head = tuple(keys[m.first : of + 1])
     elif term_firsts is not None and m.last + 1 not in term_firsts:
-        head = tuple(inner[:-1])  # the modifier words
+        head = tuple(inner[:-1])  # the modifier words; the conjunct is a noun, so a finding
+        # adjective after it is no term of the modifier ("reflex tearing and reduced ...")
     else:
         return []
     stop = limits[m.last]
     for length in range(min(_MAX_CONJUNCT, stop - m.last - 1), 0, -1):
         b = m.last + 1 + length
         if any(k in _CONJUNCTIONS for k in keys[m.last + 1 : b]):
+            continue
+        if "of" not in inner and keys[b - 1] in POSTPOSED:
             continue
         hit = _term(vocab, (*head, *keys[m.last + 1 : b]))
         if hit is not None:

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 from text_processing.normalize import Lemmatizer
 
+# Finding adjectives that case notes also put after the noun, without a verb.
+POSTPOSED = frozenset(
+    "absent enlarged increased decreased diminished brisk dilated hypoplastic atrophic".split()
+)
 # Words that make a phrase relational; phrases holding them get no word-order variants.
 _FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
@@ -89,6 +93,9 @@ def term_variants(
     if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
         # "Cerebral edema" is also "brain edema"
         late.append((lem.lemma_of_folded(IRREGULAR_NOUN_OF_ADJECTIVE[key[0]]), *key[1:]))
+    if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not _FUNCTION_WORDS.intersection(key):
+        # telegraphic findings: "reflexes absent", "liver enlarged", "CK elevated"
+        late.append((*key[1:], key[0]))
     if 2 <= len(key) <= 4 and key[0] == "premature":
         late.append(("early", *key[1:]))  # "early loss of permanent teeth"
     for split in _compound_split_variants(key):

@@ -400,6 +400,18 @@ def test_phrasings_generated_from_hpo_names(tag, text, hpo_id):
     assert tag(text) == [(text, hpo_id)]
 
 
+def test_telegraphic_findings_with_the_adjective_after_the_noun(tagger, tag):
+    assert tag("Reflexes absent bilaterally.") == [("Reflexes absent", "HP:0001284")]
+    assert tag("Tendon reflexes brisk.") == [("reflexes brisk", "HP:0001348")]
+    [m] = tagger.tag("Reflexes absent bilaterally.")
+    assert not m.negated  # "absent" is the finding here, not a negation of it
+    # a finding adjective after a coordinated noun is no term of the first noun's modifier
+    assert all(
+        span != "reflex tearing and reduced"
+        for span, _ in tag("reflex tearing and reduced blinking")
+    )
+
+
 def test_closed_compounds_written_as_two_words(tag):
     assert tag("ear lobe creases") == [("ear lobe creases", "HP:0009908")]  # HPO: earlobe
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
