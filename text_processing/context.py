@@ -445,6 +445,9 @@ _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
 _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
 _QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
 _ELLIPSIS = _roles([(NEGATED, BACKWARD)])
+_SUBJECT_STOP = _roles([(TERMINATE_NEG, BACKWARD)])
+# Words that continue a list or a clause rather than name a new subject.
+_LIST_WORDS = frozenset("and or nor were was is are all both none".split())
 
 
 def _split_phrases(phrases: str) -> list[str]:
@@ -560,6 +563,20 @@ class ContextRules:
                 and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
             ):
                 cue.roles = _ELLIPSIS
+        # "Liver enlarged, spleen not palpable": one word between a comma and a backward
+        # negation is that negation's own subject; unless it is a mention itself (then it is a
+        # list item, "fever, chills not present"), the scope stops at it.
+        subjects = [
+            Cue(cue.first - 1, cue.first, _SUBJECT_STOP)
+            for cue in out
+            if cue.first >= 2
+            and (NEGATED, BACKWARD) in cue.roles.triggers
+            and "," in seps[cue.first - 1]
+            and lower[cue.first - 1] not in _LIST_WORDS
+        ]
+        if subjects:
+            out.extend(subjects)
+            out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         marks = list(compress(range(hi + 1), map(not_, map(_CUE_CHARS.isdisjoint, seps))))
         if marks:

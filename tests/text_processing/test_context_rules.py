@@ -77,10 +77,16 @@ def test_pseudo_triggers_negate_nothing(tagger, text, span):
         ("No fever; cough persists.", "cough"),
         ("Negative for chest pain, positive for nausea.", "nausea"),
         ("She has no pruritus despite the jaundice.", "jaundice"),
+        ("Hepatomegaly, spleen not palpable.", "Hepatomegaly"),  # "spleen": the subject
     ],
 )
 def test_terminations_end_the_scope(tagger, text, span):
     assert not _m(tagger, text, span).negated
+
+
+def test_a_list_item_before_a_backward_negation_is_no_new_subject(tagger):
+    assert _m(tagger, "Chest pain, nausea not present.", "Chest pain").negated
+    assert _m(tagger, "Fever, chills, and rash were denied.", "Fever").negated
 
 
 def test_uncertainty_cue_ends_a_negation(tagger):
