@@ -129,6 +129,22 @@ def singular_candidates(w: str) -> list[str]:
     return out
 
 
+def _plurals_of(w: str) -> list[str]:
+    """Plural forms of a singular: English, then Latin and Greek ("hemivertebra" -> "-ae")."""
+    out = [w + "s", w + "es"]
+    if w.endswith("a"):
+        out.append(w + "e")  # vertebra -> vertebrae
+    elif w.endswith("us"):
+        out.append(w[:-2] + "i")  # nevus -> nevi
+    elif w.endswith("um"):
+        out.append(w[:-2] + "a")  # diverticulum -> diverticula
+    elif w.endswith("is"):
+        out.append(w[:-2] + "es")  # testis -> testes
+    elif w.endswith("on"):
+        out.append(w[:-2] + "a")  # ganglion -> ganglia
+    return out
+
+
 class Lemmatizer:
     """Maps folded words to one key per lemma, decided against the vocabulary's own words.
 
@@ -149,7 +165,10 @@ class Lemmatizer:
                 return WORD_SYNONYMS.get(cand, cand)
         if w in self.lexicon:
             return WORD_SYNONYMS.get(w, w)
-        for plural in (w + "s", w + "es"):  # vocabulary has only the plural ("nails")
+        if w in WORD_SYNONYMS and w != "manifestation":
+            # (a single "manifestation of X" is a sign of X, not an abnormality of it)
+            return WORD_SYNONYMS[w]
+        for plural in _plurals_of(w):  # vocabulary has only the plural ("nails", "nevi")
             if plural in self.lexicon:
                 return WORD_SYNONYMS.get(plural, plural)
         return WORD_SYNONYMS.get(w, w)

@@ -24,7 +24,22 @@ _FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
 )
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
-_ADJECTIVE_ENDINGS = ("al", "ar", "ic", "ous", "ive", "ary", "ed", "ing", "ile", "oid", "ent")
+_ADJECTIVE_ENDINGS = (
+    "al",
+    "ar",
+    "ic",
+    "ous",
+    "ive",
+    "ary",
+    "ed",
+    "ing",
+    "ile",
+    "oid",
+    "ent",
+    "atory",
+    "sory",
+    "ctory",
+)
 # Words in -ing that name a function, used as nouns before a head ("hearing loss", "swallowing
 # difficulty"), unlike participles ("bulging forehead"): they take "loss of hearing".
 _GERUND_NOUNS = frozenset(

@@ -356,12 +356,23 @@ def test_less_of_a_function_in_any_of_its_words(tag):
     assert tag("Hearing was impaired.") == [("Hearing was impaired", "HP:0000365")]
 
 
+def test_singular_of_a_latin_plural_only_term(tag):
+    assert tag("a hemivertebra") == [("hemivertebra", "HP:0002937")]  # HPO: Hemivertebrae
+
+
+def test_adjectives_in_ory_take_no_of_phrase(tag):
+    # "Sensory impairment" gives no "impairment of sensory" ("... sensory nerves")
+    assert tag("impairment of sensory nerve function") == []
+
+
 def test_words_that_are_terms_only_in_one_sense(tag):
     assert tag("Blood pressure may fall at night.") == []
     assert tag("a fall in blood pressure") == []
     assert tag("It may lead to falls.") == [("falls", "HP:0002527")]
     assert tag("Fine needle aspiration was performed.") == []
     assert tag("ST depression on the ECG") == []
+    assert tag("depression of the sternum") == []  # a hollow, not the mood
+    assert tag("She had depression.") == [("depression", "HP:0000716")]
 
 
 def test_plural_lemma_prefers_the_longer_word(tag):
