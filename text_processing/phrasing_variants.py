@@ -42,9 +42,12 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     Only keys that are plainly a laboratory finding generate anything: a direction word first,
     then a fluid or an amount word around the analyte. "High palate" has neither and stays.
     """
-    if len(key) < 2 or key[0] not in _INCREASE + _DECREASE:
+    if len(key) < 2 or key[0] not in (*_INCREASE, *_DECREASE, "abnormal"):
         return
-    directions = _INCREASE if key[0] in _INCREASE else _DECREASE
+    if key[0] == "abnormal":  # "Abnormal circulating X concentration": "abnormal serum X"
+        directions: tuple[str, ...] = ("abnormal",)
+    else:
+        directions = _INCREASE if key[0] in _INCREASE else _DECREASE
     rest = key[1:]
     fluid = rest[0] in _FLUIDS
     amount = rest[-1] in _AMOUNTS
@@ -54,6 +57,9 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     if not analyte or len(analyte) > _MAX_ANALYTE_WORDS or "of" in analyte:
         return
     for direction, fl, am in product(directions, ("", *_FLUIDS), ("", *_AMOUNTS)):
+        if direction == "abnormal" and not (fl or am):
+            # "abnormal calcium [metabolism]" is no lab finding, "abnormal serum calcium" is
+            continue
         variant = (direction, *((fl,) if fl else ()), *analyte, *((am,) if am else ()))
         if variant != key:
             yield variant

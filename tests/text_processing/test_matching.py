@@ -356,6 +356,14 @@ def test_less_of_a_function_in_any_of_its_words(tag):
     assert tag("Hearing was impaired.") == [("Hearing was impaired", "HP:0000365")]
 
 
+def test_abnormal_lab_values_need_a_fluid_or_an_amount_word(tag):
+    assert tag("abnormal serum copper") == [("abnormal serum copper", "HP:0010836")]
+    assert tag("abnormal immunoglobulin levels") == [
+        ("abnormal immunoglobulin levels", "HP:0010701")
+    ]
+    assert ("abnormal calcium", "HP:0004363") not in tag("abnormal calcium metabolism")
+
+
 def test_singular_of_a_latin_plural_only_term(tag):
     assert tag("a hemivertebra") == [("hemivertebra", "HP:0002937")]  # HPO: Hemivertebrae
 
