@@ -60,12 +60,14 @@ class WordTables:
     late_nouns: dict[str, str]  # with the irregular pairs (cerebral -> brain), second pass
     late_adjectives: dict[str, str]
     conditions: dict[str, str]  # condition adjective -> noun: dysplastic -> dysplasia
+    condition_adjectives: dict[str, str]  # and back: dysplasia -> dysplastic
     nominals: dict[str, str]  # participle -> noun: enlarged -> enlargement
     participles: dict[str, str]  # noun -> participle
 
     @classmethod
     def from_lexicon(cls, lexicon: frozenset[str], lem: Lemmatizer) -> WordTables:
         nouns = _derived(lexicon, _NOUN_OF_ADJECTIVE)
+        conditions = _derived(lexicon, _CONDITION_OF_ADJECTIVE)
         late_nouns = dict(nouns)
         for adj, noun in IRREGULAR_NOUN_OF_ADJECTIVE.items():
             if adj in lexicon and noun in lexicon:
@@ -83,7 +85,8 @@ class WordTables:
             adjectives={n: a for a, n in sorted(nouns.items()) if not a.endswith("ed")},
             late_nouns=late_nouns,
             late_adjectives={n: a for a, n in sorted(late_nouns.items()) if not a.endswith("ed")},
-            conditions=_derived(lexicon, _CONDITION_OF_ADJECTIVE),
+            conditions=conditions,
+            condition_adjectives={n: a for a, n in sorted(conditions.items())},
             nominals=nominals,
             participles=participles,
         )
@@ -99,7 +102,9 @@ def term_variants(
     """
     t = tables
     variants = _word_order_variants(key, t.nouns)
-    variants += _morphology_variants(key, t.nouns, t.adjectives, t.conditions)
+    variants += _morphology_variants(
+        key, t.nouns, t.adjectives, t.conditions, t.condition_adjectives
+    )
     late = _nominal_variants(key, t.nominals, t.participles)
     if len(key) == 2 and key[0] == "large":  # "Large spleen": "enlarged spleen" too
         late += [("enlarged", *key[1:])]
@@ -116,7 +121,9 @@ def term_variants(
     for split in _compound_split_variants(key):
         late.append(split)
         late += _word_order_variants(split, t.late_nouns)
-    late += _morphology_variants(key, t.late_nouns, t.late_adjectives, t.conditions)
+    late += _morphology_variants(
+        key, t.late_nouns, t.late_adjectives, t.conditions, t.condition_adjectives
+    )
     late += _abnormal_variants(key, t.late_nouns)
     fallbacks: list[Key] = []
     if len(key) >= 3 and key[:2] == ("abnormality", "of"):
@@ -356,6 +363,7 @@ def _morphology_variants(
     nouns: dict[str, str],
     adjectives: dict[str, str],
     conditions: dict[str, str],
+    condition_adjectives: dict[str, str],
 ) -> list[tuple[str, ...]]:
     """Variants from word formation, each a phrasing the ontology implies but does not list.
 
@@ -387,6 +395,15 @@ def _morphology_variants(
             out.append((cond, "of", *noun))
             if len(noun) == 1 and noun[0] in adjectives:
                 out.append((adjectives[noun[0]], cond))
+        *part, cond = key
+        adj = condition_adjectives.get(cond)
+        if adj is not None and len(part) == 1:
+            # "Renal hypoplasia" -> "hypoplastic kidney", "Patellar dysplasia" -> "dysplastic
+            # patella": the part as a noun (renal is already "kidney"); none for an adjective
+            # without one ("Optic atrophy" gives no "atrophic optic")
+            noun = nouns.get(part[0], part[0])
+            if noun in nouns.values() or not noun.endswith(_ADJECTIVE_ENDINGS):
+                out.append((adj, noun))
     if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
         verb, rest = key[0], key[1:]
         if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):

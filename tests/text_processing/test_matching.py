@@ -405,6 +405,8 @@ def test_plural_lemma_prefers_the_longer_word(tag):
         ("down-slanted palpebral fissures", "HP:0000494"),
         ("preaxial polydactyly of the hands", "HP:0001177"),  # the adjective stays in front
         ("aplastic carpal bones", "HP:0004231"),  # condition adjective of a two-word noun
+        ("hypoplastic kidneys", "HP:0000089"),  # Renal hypoplasia, condition noun to adjective
+        ("stenotic aqueduct", "HP:0002410"),  # Aqueductal stenosis
         ("wide face", "HP:0000283"),  # wide = broad: Broad face
         ("bone tumors", "HP:0010622"),  # tumor = neoplasm: Neoplasm of the skeletal system
         ("reduced motor nerve conduction velocity", "HP:0003431"),
