@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import product
 
-# Lemma keys, as `Lemmatizer` makes them ("levels" -> "level").
-_INCREASE = ("increased", "elevated", "raised", "high")
-_DECREASE = ("decreased", "reduced", "low")
+# Keys, as `Lemmatizer` makes them: word synonyms are already merged ("elevated" arrives as
+# "increased", "reduced" as "decreased", "levels" as "concentration").
+_INCREASE = ("increased", "raised", "high")
+_DECREASE = ("decreased", "low")
 # Words for "less of a function" that name the same finding before any noun phrase.
-_LESS = ("decreased", "reduced", "diminished")
-# Words for "more" that may be replaced by every word of _INCREASE ("high palate" may not).
-_MORE_SOURCES = ("increased", "elevated")
+_LESS = ("decreased", "diminished")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
-_AMOUNTS = ("concentration", "level")
+_AMOUNTS = ("concentration",)
 _MAX_ANALYTE_WORDS = 4
 
 # "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
@@ -29,10 +28,8 @@ _MAX_ANALYTE_WORDS = 4
 # organ or a system is its neoplasm ("hematologic malignancy", "thyroid malignancy").
 _CANCER_SOURCES = (
     ("carcinoma", "cancer"),
-    ("neoplasm", "cancer"),
-    ("tumor", "cancer"),
+    ("neoplasm", "cancer"),  # "tumor" is a word synonym of "neoplasm"
     ("neoplasm", "malignancy"),
-    ("tumor", "malignancy"),
 )
 
 
@@ -77,8 +74,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
-        if 2 <= len(key) <= 4 and key[0] in _MORE_SOURCES and "of" not in key:
-            # "Elevated erythrocyte sedimentation rate" is also "high" or "raised"
+        if 2 <= len(key) <= 4 and key[0] == "increased" and "of" not in key:
+            # "Elevated erythrocyte sedimentation rate" is also "high" or "raised" (not "High
+            # palate": only "increased" is a source)
             out.extend(((w, *key[1:]), hpo_id) for w in _INCREASE if w != key[0])
         if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
             out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
