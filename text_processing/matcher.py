@@ -214,7 +214,7 @@ def _right_conjuncts(
     keys: list[str],
     limits: list[int],
     m: Match,
-    term_firsts: set[int] | None = None,
+    term_firsts: set[int],
 ) -> list[Match]:
     """Right conjuncts sharing the term's first part: the complement of 'X of A or B', or the
     modifier of 'small hands and feet' / 'broad thumbs and great toes' (a conjunct that is a
@@ -222,12 +222,12 @@ def _right_conjuncts(
     inner = keys[m.first : m.last]
     if m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS:
         return []
-    if "of" in inner:
+    complement = "of" in inner
+    if complement:
         of = m.first + len(inner) - 1 - inner[::-1].index("of")
         head = tuple(keys[m.first : of + 1])
-    elif term_firsts is not None and m.last + 1 not in term_firsts:
-        head = tuple(inner[:-1])  # the modifier words; the conjunct is a noun, so a finding
-        # adjective after it is no term of the modifier ("reflex tearing and reduced ...")
+    elif m.last + 1 not in term_firsts:
+        head = tuple(inner[:-1])  # the modifier words
     else:
         return []
     stop = limits[m.last]
@@ -235,8 +235,8 @@ def _right_conjuncts(
         b = m.last + 1 + length
         if any(k in _CONJUNCTIONS for k in keys[m.last + 1 : b]):
             continue
-        if "of" not in inner and keys[b - 1] in POSTPOSED:
-            continue
+        if not complement and keys[b - 1] in POSTPOSED:
+            continue  # the conjunct is a noun: "reflex tearing and reduced ..." is no reflex
         hit = _term(vocab, (*head, *keys[m.last + 1 : b]))
         if hit is not None:
             return [Match(m.first, b, hit[0], hit[1], nested=True)]

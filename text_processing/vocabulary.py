@@ -10,6 +10,7 @@ pickled result loads in well under one, which is what a pipeline worker or `evid
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import os
 import pickle
@@ -82,15 +83,16 @@ class Vocabulary:
 
     def short_keys(self, hpo_id: str) -> tuple[tuple[str, ...], ...]:
         """Listed keys of one or two words naming this term ("cataract", "lens opacity")."""
-        index = self.__dict__.get("_short_keys")
-        if index is None:  # built on first use, not cached on disk
-            index = {}
-            for key, (term_id, prio) in self.terms.items():
-                if len(key) <= 2 and prio <= PRIO_RELATED and key not in self.case_sensitive:
-                    index.setdefault(term_id, []).append(key)
-            index = {k: tuple(sorted(v)) for k, v in index.items()}
-            self.__dict__["_short_keys"] = index
-        return index.get(hpo_id, ())
+        return self._short_keys.get(hpo_id, ())
+
+    @functools.cached_property
+    def _short_keys(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Built on first use in a process, after the vocabulary is cached on disk."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for key, (term_id, prio) in self.terms.items():
+            if len(key) <= 2 and prio <= PRIO_RELATED and key not in self.case_sensitive:
+                index.setdefault(term_id, []).append(key)
+        return {k: tuple(sorted(v)) for k, v in index.items()}
 
     def ancestors(self, hpo_id: str) -> set[str]:
         out: set[str] = set()

@@ -114,7 +114,7 @@ def term_variants(
         # "Cerebral edema" is also "brain edema"
         late.append((lem.lemma_of_folded(IRREGULAR_NOUN_OF_ADJECTIVE[key[0]]), *key[1:]))
     if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not _FUNCTION_WORDS.intersection(key):
-        # telegraphic findings: "reflexes absent", "liver enlarged", "CK elevated"
+        # telegraphic findings: "reflexes absent", "liver enlarged"
         late.append((*key[1:], key[0]))
     if 2 <= len(key) <= 4 and key[0] == "premature":
         late.append(("early", *key[1:]))  # "early loss of permanent teeth"
@@ -401,9 +401,10 @@ def _morphology_variants(
             # "Renal hypoplasia" -> "hypoplastic kidney", "Patellar dysplasia" -> "dysplastic
             # patella": the part as a noun (renal is already "kidney"); none for an adjective
             # without one ("Optic atrophy" gives no "atrophic optic")
-            noun = nouns.get(part[0], part[0])
-            if noun in nouns.values() or not noun.endswith(_ADJECTIVE_ENDINGS):
-                out.append((adj, noun))
+            if part[0] in nouns:
+                out.append((adj, nouns[part[0]]))
+            elif not part[0].endswith(_ADJECTIVE_ENDINGS):
+                out.append((adj, part[0]))
     if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
         verb, rest = key[0], key[1:]
         if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):

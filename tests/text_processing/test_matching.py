@@ -368,6 +368,11 @@ def test_singular_of_a_latin_plural_only_term(tag):
     assert tag("a hemivertebra") == [("hemivertebra", "HP:0002937")]  # HPO: Hemivertebrae
 
 
+def test_condition_adjective_goes_only_before_a_noun(tag):
+    # "Optic atrophy" gives no "atrophic optic": "optic" is no noun of its own
+    assert tag("atrophic optic nerve") == []
+
+
 def test_adjectives_in_ory_take_no_of_phrase(tag):
     # "Sensory impairment" gives no "impairment of sensory" ("... sensory nerves")
     assert tag("impairment of sensory nerve function") == []
