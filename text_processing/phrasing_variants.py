@@ -22,6 +22,8 @@ _LESS = ("decreased", "diminished")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
 _AMOUNTS = ("concentration",)
 _MAX_ANALYTE_WORDS = 4
+# "loss of vibration sense" is the finding HPO calls absent, else impaired, else decreased
+_LOSS_SOURCES = ("absent", "impaired", "decreased")
 
 # "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
 # that "thyroid cancer" reads as Thyroid carcinoma where HPO has both. A "malignancy" of an
@@ -69,6 +71,10 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         for key, hpo_id in keys:
             if source in key and len(key) >= 2:
                 out.append((tuple(word if w == source else w for w in key), hpo_id))
+    for source in _LOSS_SOURCES:  # in that order, so an absent term wins over an impaired one
+        for key, hpo_id in keys:
+            if 2 <= len(key) <= 4 and key[0] == source and "of" not in key:
+                out.append((("loss", "of", *key[1:]), hpo_id))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:

@@ -26,6 +26,7 @@ from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold,
 from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import NOT_A_PHENOTYPE, Vocabulary, load_vocabulary
+from text_processing.word_formation import is_adjective_like
 
 # Single words so broad that, as mentions of their own, they add nothing when a more specific
 # descendant term is found in the same sentence ("pain ... hip pain"): dropped in that case.
@@ -127,8 +128,15 @@ class Tagger:
         # component of a name ("carcinoma" in "basal cell carcinoma"). Inside a phrase that names
         # no phenotype ("tumor suppressor gene") the term is reported only here, where gold
         # corpora mark every word that names a concept; the pipeline never sees it.
+        # Nor is the part of a hyphenated word: "clonic seizure" in "tonic-clonic seizure".
         if nested:
-            matches = [m for m in matches if not m.nested or self._nested_kept(m, matches)]
+            starts = tokens[0]
+            matches = [
+                m
+                for m in matches
+                if not m.nested
+                or (self._nested_kept(m, matches) and not _after_hyphen(text, starts, m, matches))
+            ]
             matches = [m for m in matches if not m.nested or not _inside_same(m, matches)]
         more = coordinated(self.vocab, keys, limits, matches)
         if not COPULAS.isdisjoint(keys):
@@ -288,6 +296,20 @@ class Tagger:
 
     def fold(self, word: str) -> str:
         return fold(word)
+
+
+def _after_hyphen(text: str, starts: list[int], inner: Match, matches: list[Match]) -> bool:
+    """Whether `inner` starts inside a hyphenated modifier that a longer match holds whole
+    ("clonic seizure" in "tonic-clonic seizure", not "nose deformity" in "saddle-nose
+    deformity")."""
+    at = starts[inner.first]
+    word = text[at:].split(None, 1)[0].lower() if at < len(text) else ""
+    return (
+        at > 0
+        and text[at - 1] == "-"
+        and is_adjective_like(word)
+        and any(o.first < inner.first < o.last and not o.nested for o in matches)
+    )
 
 
 def _inside_same(inner: Match, matches: list[Match]) -> bool:

@@ -17,6 +17,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from text_processing.catalogue_forms import spoken_forms
 from text_processing.normalize import GAP_WORDS, NUMBER_KEY, Lemmatizer, fold, raw_words
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
 from text_processing.phrasing_variants import family_variants
@@ -187,6 +188,13 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         ]:
             if not _is_abbreviation(text, ""):
                 entries.append((text, new_id, PRIO_OBSOLETE, ""))
+    # "Seizures, tonic-clonic" is also written "tonic-clonic seizures"
+    entries += [
+        (form, hpo_id, prio, "")
+        for text, hpo_id, prio, surface in list(entries)
+        if not surface
+        for form in spoken_forms(text)
+    ]
     for phrase, hpo_id, lineno in read_phrasings(phrasings_path):
         if hpo_id not in keep:
             raise ValueError(f"{phrasings_path}:{lineno}: {hpo_id} is not a phenotype term")
@@ -256,6 +264,7 @@ def _source_fingerprint(*paths: Path) -> str:
                 "obo.py",
                 "phrasing_variants.py",
                 "word_formation.py",
+                "catalogue_forms.py",
             )
         ),
     ):

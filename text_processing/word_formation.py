@@ -40,6 +40,12 @@ _ADJECTIVE_ENDINGS = (
     "sory",
     "ctory",
 )
+# Adjectives without an adjective ending that HPO's names put before a noun.
+PLAIN_ADJECTIVES = frozenset(
+    "multiple numerous large small short long broad wide narrow thin thick deep high low flat "
+    "soft hard severe mild sparse coarse fine dry pale dark tall big prominent irregular "
+    "asymmetric moderate profound borderline".split()
+)
 # Words in -ing that name a function, used as nouns before a head ("hearing loss", "swallowing
 # difficulty"), unlike participles ("bulging forehead"): they take "loss of hearing".
 _GERUND_NOUNS = frozenset(
@@ -134,6 +140,20 @@ def term_variants(
     return variants, late, fallbacks
 
 
+def is_adjective_like(word: str) -> bool:
+    """An adjective by its ending or a plain one; no part-of-speech tagger needed for names."""
+    return (word.endswith(_ADJECTIVE_ENDINGS) and word not in _GERUND_NOUNS) or (
+        word in PLAIN_ADJECTIVES
+    )
+
+
+def _leading_adjectives(mods: tuple[str, ...]) -> int:
+    n = 0
+    while n < len(mods) and is_adjective_like(mods[n]):
+        n += 1
+    return n
+
+
 def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
     """'hip pain' -> 'pain of/in/at/on hip'; 'abnormality of hip' -> 'hip abnormality'.
 
@@ -152,6 +172,10 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
             if len(mods) >= 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
                 # the adjective stays with the head: "preaxial polydactyly of hand"
                 out.extend((mods[0], head, prep, *mods[1:]) for prep in preps)
+            lead = _leading_adjectives(mods)
+            if 0 < lead < len(mods) and (lead > 1 or mods[0] in PLAIN_ADJECTIVES):
+                # all of them: "multiple adenomatous polyps of the colon"
+                out.extend((*mods[:lead], head, prep, *mods[lead:]) for prep in preps)
         elif len(mods) == 1 and mods[0] in nouns:
             out.append((head, "of", nouns[mods[0]]))
     if key.count("of") == 1 and 3 <= len(key) <= 5:

@@ -506,3 +506,52 @@ def test_broad_and_narrow_synonyms_rank_below_exact_ones(tag):
     assert tag("aortic root dilatation") == [("aortic root dilatation", "HP:0002616")]
     assert tag("ovarian cancer") == [("ovarian cancer", "HP:0100615")]  # HPO's own, over ours
     assert tag("a birthmark on the arm") == []  # blocked: most birthmarks are no CALM
+
+
+def test_catalogue_synonyms_are_read_in_text_order(tag):
+    # HPO lists "Seizures, tonic-clonic" and "Intellectual disability, mild"
+    assert tag("Tonic-clonic seizures began at two.") == [("Tonic-clonic seizures", "HP:0002069")]
+    assert tag("She has mild intellectual disability.") == [
+        ("mild intellectual disability", "HP:0001256")
+    ]
+    assert tag("moderate intellectual disability")[0][1] == "HP:0002342"
+    # "Generalized tonic-clonic seizure (without specification of onset)": the note goes
+    assert tag("generalized tonic-clonic seizures") == [
+        ("generalized tonic-clonic seizures", "HP:0002069")
+    ]
+
+
+def test_catalogue_forms_only_where_the_comma_inverts():
+    from text_processing.catalogue_forms import spoken_forms
+
+    assert spoken_forms("Hearing loss, sensorineural, bilateral") == [
+        "bilateral sensorineural Hearing loss"
+    ]
+    assert spoken_forms("Soft, doughy skin") == []  # adjectives in a row
+    assert spoken_forms("Foot, talipes equinovarus") == []  # a location, then a finding
+    assert spoken_forms("Webbed third, fourth, and fifth finger") == []  # a list
+    assert spoken_forms("Septal lines (pulmonary CT finding)") == []  # the note disambiguates
+    assert spoken_forms("Brachymesophalangy II (finger)") == []
+
+
+def test_loss_of_reads_the_absent_else_impaired_term(tag):
+    assert tag("loss of vibration sense") == [("loss of vibration sense", "HP:0002495")]
+    assert tag("loss of the thumb") == [("loss of the thumb", "HP:0009777")]  # Absent thumb
+    assert tag("loss of liver function") == [("loss of liver function", "HP:0001410")]
+    # a listed phrasing keeps its own term
+    assert tag("loss of hair") == [("loss of hair", "HP:0001596")]
+
+
+def test_every_leading_adjective_stays_with_the_head(tag):
+    # "Multiple adenomatous colon polyps"
+    assert tag("multiple adenomatous polyps of the colon") == [
+        ("multiple adenomatous polyps of the colon", "HP:0005227")
+    ]
+
+
+def test_nested_term_inside_a_hyphenated_modifier_is_no_mention(tag):
+    found = tag("a tonic-clonic seizure", nested=True)
+    assert ("clonic seizure", "HP:0020221") not in found
+    assert ("tonic-clonic seizure", "HP:0002069") in found
+    # a noun after the hyphen is a head of its own
+    assert ("nose deformity", "HP:0000366") in tag("a saddle-nose deformity", nested=True)
