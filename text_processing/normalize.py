@@ -92,6 +92,9 @@ def fold(word: str) -> str:
     return w
 
 
+_ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
+
+
 def singular_candidates(w: str) -> list[str]:
     """Possible singular forms of a folded word, most specific rule first."""
     if w in _IRREGULAR_PLURALS:
@@ -124,14 +127,16 @@ def singular_candidates(w: str) -> list[str]:
     # "-s" before "-es": "toes" is "toe" (not "to"), "bones" "bone"; "boxes" has no "boxe"
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         out.append(w[:-1])
-    if w.endswith("es"):
-        out.append(w[:-2])
+    if w.endswith("es") and w[:-2].endswith(_ES_STEM_ENDINGS):
+        out.append(w[:-2])  # "boxes", "reflexes"; "hives" is no "hiv"
     return out
 
 
 def _plurals_of(w: str) -> list[str]:
     """Plural forms of a singular: English, then Latin and Greek ("hemivertebra" -> "-ae")."""
-    out = [w + "s", w + "es"]
+    out = [w + "s"]
+    if w.endswith(_ES_STEM_ENDINGS):
+        out.append(w + "es")  # not "hiv" -> "hives"
     if w.endswith("a"):
         out.append(w + "e")  # vertebra -> vertebrae
     elif w.endswith("us"):

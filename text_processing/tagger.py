@@ -23,6 +23,7 @@ from text_processing.context import (
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold, tokenize
+from text_processing.person_findings import person_findings
 from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import NOT_A_PHENOTYPE, Vocabulary, load_vocabulary
@@ -141,6 +142,9 @@ class Tagger:
         more = coordinated(self.vocab, keys, limits, matches)
         if not COPULAS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more))
+        adjectives = self.vocab.person_adjectives
+        if not adjectives.keys().isdisjoint(keys):
+            more.extend(person_findings(adjectives, keys, limits, matches + more))
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id != NOT_A_PHENOTYPE]
         spans = [

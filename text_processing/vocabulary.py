@@ -21,7 +21,12 @@ from text_processing.catalogue_forms import spoken_forms
 from text_processing.normalize import GAP_WORDS, NUMBER_KEY, Lemmatizer, fold, raw_words
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
 from text_processing.phrasing_variants import family_variants
-from text_processing.word_formation import IRREGULAR_NOUN_OF_ADJECTIVE, WordTables, term_variants
+from text_processing.word_formation import (
+    IRREGULAR_NOUN_OF_ADJECTIVE,
+    WordTables,
+    condition_adjectives,
+    term_variants,
+)
 
 PHENOTYPE_ROOT = "HP:0000118"
 DATA_DIR = Path(__file__).parent / "data"
@@ -30,7 +35,7 @@ BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
 NOT_PHENOTYPES = DATA_DIR / "not_phenotypes.tsv"
 # The id of a phrase that holds a term but names no phenotype; matched, then dropped.
 NOT_A_PHENOTYPE = ""
-VOCAB_FORMAT = 6  # bump when the cached structure changes
+VOCAB_FORMAT = 7  # bump when the cached structure changes
 
 # Priorities: lower wins when two terms share a key.
 # Curated phrasings come first: an editor's decision overrides the ontology's default reading.
@@ -63,6 +68,8 @@ class Vocabulary:
     search_names: list[tuple[str, str, str]] = field(default_factory=list)  # (folded, id, shown)
     # alt_id or obsolete id -> the current primary id (gold from an older HPO release)
     replaced: dict[str, str] = field(default_factory=dict)
+    # "hypotonic" -> Hypotonia, read only where said of a person (`person_findings`)
+    person_adjectives: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: tuple[str, ...], hpo_id: str, prio: int, surface: str = "") -> None:
         if not key:
@@ -244,6 +251,15 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     for phrase in read_blocked(NOT_PHENOTYPES):  # longer than the term inside, so they win
         key = tuple(lem.lemma_of_folded(w) for w in phrase.split() if w not in GAP_WORDS)
         vocab.add(key, NOT_A_PHENOTYPE, PRIO_CURATED)
+    vocab.person_adjectives = condition_adjectives(
+        (
+            (key[0], hpo_id)
+            for key, (hpo_id, prio) in vocab.terms.items()
+            if len(key) == 1 and prio <= PRIO_RELATED and key not in vocab.case_sensitive
+        ),
+        lem.lemma_of_folded,
+        vocab.terms,
+    )
     vocab.search_names.sort()
     return vocab
 
@@ -265,6 +281,7 @@ def _source_fingerprint(*paths: Path) -> str:
                 "phrasing_variants.py",
                 "word_formation.py",
                 "catalogue_forms.py",
+                "person_findings.py",
             )
         ),
     ):

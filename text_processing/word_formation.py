@@ -11,6 +11,7 @@ these keys below every listed name and synonym, so a phrase HPO lists always kee
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from text_processing.normalize import Lemmatizer
@@ -443,3 +444,56 @@ def _morphology_variants(
         if v[0] == "abnormal" and v[-1] == "morphology" and len(v) >= 3:
             expanded.extend(("abnormal", *v[1:-1], syn) for syn in _MORPHOLOGY_SYNONYMS)
     return expanded
+
+
+# noun suffix -> adjective suffixes ("hypotonia" -> "hypotonic", "obesity" -> "obese")
+_SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("psy", ("ptic",)),  # epilepsy
+    ("ism", ("e", "istic", "ic")),  # hirsutism, autism, dwarfism -> dwarfic? never written
+    ("bility", ("ble",)),  # irritability
+    ("ity", ("", "e")),  # spasticity, obesity, infertility, hyperactivity
+    ("iness", ("y",)),  # drowsiness
+    ("ness", ("",)),  # blindness, deafness
+    ("osis", ("otic",)),  # cyanosis
+    ("sion", ("sive", "sed")),  # hypertension, depression
+    ("ation", ("ated",)),  # dehydration, agitation
+    ("ice", ("iced",)),  # jaundice
+    ("ia", ("ic",)),  # hypotonia, anemia, hemiplegia
+    ("y", ("ic",)),  # microcephaly, macrocephaly
+)
+# adjectives no suffix rule reaches, to the key of the term they describe
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "febrile": ("fever",),
+    "short": ("short", "stature"),
+    "tall": ("tall", "stature"),
+    "retarded": ("intellectual", "disability"),
+}
+# derived forms that say something else of a person: "negative for", "slow to", "left alone"
+_NOT_CONDITION_ADJECTIVES = frozenset("negative alone cold slow dull inactive meninges shy".split())
+_MIN_NOUN_LETTERS = 6  # "pain" -> "pa": short nouns give no adjective worth the risk
+
+
+def condition_adjectives(
+    one_word_terms: Iterable[tuple[str, str]],
+    lemma: Callable[[str], str],
+    terms: dict[tuple[str, ...], tuple[str, int]],
+) -> dict[str, str]:
+    """Adjective key -> HPO id, for one-word terms (key, id) listed in the ontology."""
+    out: dict[str, str] = {}
+    for noun, hpo_id in sorted(one_word_terms):
+        if len(noun) < _MIN_NOUN_LETTERS:
+            continue
+        for suffix, replacements in _SUFFIX_RULES:
+            if noun.endswith(suffix):
+                stem = noun[: -len(suffix)]
+                for r in replacements:
+                    adj = lemma(stem + r)
+                    if (adj,) not in terms and adj not in _NOT_CONDITION_ADJECTIVES:
+                        # (a term of its own is matched as one)
+                        out.setdefault(adj, hpo_id)
+                break
+    for adj, key in _IRREGULAR.items():
+        hit = terms.get(key)
+        if hit is not None:
+            out.setdefault(lemma(adj), hit[0])
+    return out

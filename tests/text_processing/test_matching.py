@@ -481,7 +481,8 @@ def test_finding_stated_as_a_predicate(tag, tagger):
     ]
     # a negator between noun and adjective: no positive mention is made of it
     assert tag("The liver was not enlarged.") == []
-    assert tag("The patient was short for his age.") == []  # "short patient" is no term
+    # "short patient" is no term, but short said of a person is short stature
+    assert tag("The patient was short for his age.") == [("short", "HP:0004322")]
     [m] = tagger.tag("There was no evidence that the spleen was enlarged.")
     assert (m.hpo_id, m.negated) == ("HP:0001744", True)
 
@@ -555,3 +556,44 @@ def test_nested_term_inside_a_hyphenated_modifier_is_no_mention(tag):
     assert ("tonic-clonic seizure", "HP:0002069") in found
     # a noun after the hyphen is a head of its own
     assert ("nose deformity", "HP:0000366") in tag("a saddle-nose deformity", nested=True)
+
+
+def test_condition_adjective_said_of_a_person(tag):
+    assert tag("The infants were hypotonic at birth.") == [("hypotonic", "HP:0001252")]
+    assert tag("She was microcephalic and obese.") == [
+        ("microcephalic", "HP:0000252"),
+        ("obese", "HP:0001513"),
+    ]
+    assert tag("Obese and hypertensive patients") == [
+        ("Obese", "HP:0001513"),
+        ("hypertensive", "HP:0000822"),
+    ]
+    assert tag("Two of the sisters were blind.") == [("blind", "HP:0000618")]
+    assert tag("The children were short.") == [("short", "HP:0004322")]
+
+
+def test_condition_adjective_denied_of_a_person_is_a_negated_mention(tagger):
+    [m] = tagger.tag("He was not obese.")
+    assert (m.text, m.hpo_id, m.negated) == ("obese", "HP:0001513", True)
+    found = tagger.tag("He is anemic but not thrombocytopenic.")
+    assert [(m.text, m.negated) for m in found] == [("anemic", False), ("thrombocytopenic", True)]
+
+
+def test_condition_adjective_said_of_anything_else_is_no_finding(tag):
+    assert tag("Hypotonic saline was given.") == []
+    assert tag("He was short of breath.") == [("short of breath", "HP:0002094")]
+    assert tag("Patients were negative for the antibody.") == []
+    assert tag("febrile seizures") == [("febrile seizures", "HP:0002373")]
+
+
+def test_singular_is_not_read_from_a_wrong_es_plural(tag):
+    # "hives" (Urticaria) is no plural of "HIV"
+    assert tag("Patients were tested for HIV.") == []
+    assert tag("hives") == [("hives", "HP:0001025")]
+    assert tag("multiple abscesses") != []
+
+
+def test_curated_phrasings_abstracts_use(tag):
+    assert tag("colorectal cancer") == [("colorectal cancer", "HP:0003003")]  # Colon cancer
+    assert tag("He was profoundly deaf.") == [("deaf", "HP:0000365")]
+    assert tag("sensory loss") == [("sensory loss", "HP:0003474")]
