@@ -76,6 +76,10 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             if 2 <= len(key) <= 4 and key[0] == source and "of" not in key:
                 out.append((("loss", "of", *key[1:]), hpo_id))
     for key, hpo_id in keys:
+        if 2 <= len(key) <= 4 and key[0] == "absent" and "of" not in key:
+            # "Absent radius" is also "aplasia / agenesis of the radius"
+            out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
+    for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"

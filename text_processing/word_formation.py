@@ -132,6 +132,7 @@ def term_variants(
         key, t.late_nouns, t.late_adjectives, t.conditions, t.condition_adjectives
     )
     late += _abnormal_variants(key, t.late_nouns)
+    late += _ordinal_variants(key)
     fallbacks: list[Key] = []
     if len(key) >= 3 and key[:2] == ("abnormality", "of"):
         # a malformation is morphological: this reading only where no morphology term
@@ -153,6 +154,56 @@ def _leading_adjectives(mods: tuple[str, ...]) -> int:
     while n < len(mods) and is_adjective_like(mods[n]):
         n += 1
     return n
+
+
+_ORDINALS = dict(
+    zip(
+        "1 2 3 4 5 6 7 8 9 10".split(),
+        "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+        strict=True,
+    )
+)
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+# parts numbered in order along a hand, a foot or the chest
+_NUMBERED_PARTS = frozenset("finger toe metacarpal metatarsal rib digit ray".split())
+
+
+def _ordinal_variants(key: Key) -> list[Key]:
+    """'Clinodactyly of the 5th finger' -> '... fifth finger'; '2-3 toe syndactyly' ->
+    'syndactyly of the second and third toes', the way text spells the numbers."""
+    if not any(w in _ORDINALS for w in key):
+        return []
+    words: list[str] = []
+    for w in key:  # "5 th" -> "fifth"
+        if w in _ORDINAL_SUFFIXES and words and words[-1] in _ORDINALS:
+            words[-1] = _ORDINALS[words[-1]]
+        else:
+            words.append(w)
+    i = 0
+    while i < len(words):  # a run of numbers next to a numbered part: "2 3 toe", "toe 2 3"
+        if words[i] not in _ORDINALS:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j] in _ORDINALS:
+            j += 1
+        before = words[i - 1] if i else ""
+        after = words[j] if j < len(words) else ""
+        if before in _NUMBERED_PARTS or after in _NUMBERED_PARTS:
+            words[i:j] = [_ORDINALS[w] for w in words[i:j]]
+        i = j
+    out = [tuple(words)] if tuple(words) != key else []
+    if (
+        len(key) >= 4
+        and key[0] in _ORDINALS
+        and key[1] in _ORDINALS
+        and key[2] in _NUMBERED_PARTS
+        and not _FUNCTION_WORDS.intersection(key[3:])
+    ):
+        first, second, part, finding = _ORDINALS[key[0]], _ORDINALS[key[1]], key[2], key[3:]
+        out.append((*finding, "of", first, "and", second, part))
+        out.append((*finding, "between", first, "and", second, part))
+    return out
 
 
 def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tuple[str, ...]]:
@@ -179,6 +230,9 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
                 out.extend((*mods[:lead], head, prep, *mods[lead:]) for prep in preps)
         elif len(mods) == 1 and mods[0] in nouns:
             out.append((head, "of", nouns[mods[0]]))
+        elif mods[-1] in nouns and _leading_adjectives(mods[:-1]) == len(mods) - 1:
+            # the other adjectives stay: "short nasal septum" -> "short septum of nose"
+            out.append((*mods[:-1], head, "of", nouns[mods[-1]]))
     if key.count("of") == 1 and 3 <= len(key) <= 5:
         i = key.index("of")
         left, right = key[:i], key[i + 1 :]
@@ -211,6 +265,7 @@ _CONDITION_OF_ADJECTIVE = (
 # Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
 # duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
 _NOMINAL_OF_PARTICIPLE = (
+    ("ured", "ure"),  # fractured/fracture, ruptured/rupture
     ("ified", "ification"),
     ("ated", "ation"),
     ("sed", "sion"),

@@ -597,3 +597,30 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("colorectal cancer") == [("colorectal cancer", "HP:0003003")]  # Colon cancer
     assert tag("He was profoundly deaf.") == [("deaf", "HP:0000365")]
     assert tag("sensory loss") == [("sensory loss", "HP:0003474")]
+
+
+def test_relational_adjective_after_other_adjectives_takes_of(tag):
+    # "Short nasal septum", "Broad nasal tip": the other adjectives stay before the head
+    assert tag("a short septum of the nose") == [("short septum of the nose", "HP:0000420")]
+    assert tag("a broad tip of the nose") == [("broad tip of the nose", "HP:0000455")]
+
+
+def test_numbered_parts_spelled_as_words(tag):
+    # HPO writes "4th finger", "4-5 toe syndactyly"; text writes the ordinal word
+    assert tag("short proximal phalanx of the fourth finger") == [
+        ("short proximal phalanx of the fourth finger", "HP:0009301")
+    ]
+    assert tag("syndactyly of the fourth and fifth toes") == [
+        ("syndactyly of the fourth and fifth toes", "HP:0004692")
+    ]
+    assert tag("fourth-fifth toe syndactyly") == [("fourth-fifth toe syndactyly", "HP:0004692")]
+
+
+def test_participle_in_ured_and_its_noun(tag):
+    assert tag("a fractured femur") == [("fractured femur", "HP:0031846")]  # Femur fracture
+    assert tag("fracture of the ribs") == [("fracture of the ribs", "HP:0041159")]
+
+
+def test_aplasia_or_agenesis_of_a_part_is_its_absence(tag):
+    assert tag("aplasia of the radius") == [("aplasia of the radius", "HP:0003974")]
+    assert tag("agenesis of the thumb") == [("agenesis of the thumb", "HP:0009777")]
