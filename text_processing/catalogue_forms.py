@@ -53,7 +53,7 @@ def _uninverted(text: str) -> str | None:
         words = m.split()
         if len(words) > _MAX_MODIFIER_WORDS or _COORDINATORS.intersection(w.lower() for w in words):
             return None  # "Webbed third, fourth, and fifth finger" is a list, not an inversion
-    if any(m[0].isupper() or not _modifier_like(m.split()[-1]) for m in modifiers):
+    if not all(_modifier_like(m.split()[-1]) for m in modifiers):
         # "Helix, Darwin tubercle", "Foot, talipes equinovarus": a second name, not a modifier
         return None
     return " ".join([*reversed(modifiers), head])

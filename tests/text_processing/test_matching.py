@@ -528,6 +528,7 @@ def test_catalogue_forms_only_where_the_comma_inverts():
     assert spoken_forms("Hearing loss, sensorineural, bilateral") == [
         "bilateral sensorineural Hearing loss"
     ]
+    assert spoken_forms("Nasal Bridge, Narrow") == ["Narrow Nasal Bridge"]
     assert spoken_forms("Soft, doughy skin") == []  # adjectives in a row
     assert spoken_forms("Foot, talipes equinovarus") == []  # a location, then a finding
     assert spoken_forms("Webbed third, fourth, and fifth finger") == []  # a list
