@@ -1,5 +1,5 @@
 """Findings said of a person with an adjective: "the infants were hypotonic", "obese children",
-"he became blind".
+"he became blind", "feeling dizzy".
 
 HPO names the condition ("Hypotonia", "Obesity", "Blindness"); case reports and abstracts as
 often describe the patient ("hypotonic", "obese", "blind"). The adjective alone is no finding:
@@ -25,7 +25,7 @@ PERSON_WORDS = frozenset(
     adolescent adolescents individual individuals subject subjects proband probands sib sibs
     sibling siblings sister sisters brother brothers son sons daughter daughters mother mothers
     father fathers parent parents carrier carriers member members twin twins people person
-    persons case cases he she they who""".split()
+    persons case cases he she they who i you we""".split()
 )
 _DEGREE = frozenset(
     "very markedly mildly moderately severely slightly extremely profoundly progressively "
@@ -39,7 +39,14 @@ _COPULAS = frozenset(
     "is are was were became become becomes remained remain remains appeared appear".split()
 )
 _AND = frozenset({"and", "or"})
+# verbs that only a person is the subject of: "feeling dizzy" needs no subject in view
+_FEEL = frozenset("feel feels felt feeling".split())
 _SUBJECT_WORDS = 4  # "the two affected sisters were ..."
+# words between a person and the verb: "the two affected sisters", "you may feel"
+_SUBJECT_FILLERS = frozenset(
+    "the a an two three four both all affected older younger may might can could will would "
+    "often also sometimes usually still then".split()
+)
 
 
 def person_findings(
@@ -88,12 +95,25 @@ def _after_person_copula(keys: list[str], limits: list[int], i: int) -> bool:
     j = i - 1
     while j >= 0 and keys[j] in _SKIPPED:
         j -= 1
+    if j >= 0 and keys[j] in _FEEL:
+        # "Feeling dizzy ...", "you may feel tired", not "my legs feel weak"
+        return j == 0 or limits[j - 1] <= j or _person_before(keys, limits, j, strict=True)
     if j < 1 or keys[j] not in _COPULAS:
         return False
-    c = j
+    return _person_before(keys, limits, j)
+
+
+def _person_before(keys: list[str], limits: list[int], c: int, strict: bool = False) -> bool:
+    """Whether a person word is the subject of the verb at `c`, a few words before it.
+
+    Strict: only fillers may stand between them ("my legs feel weak" is about the legs);
+    a copula also takes a short phrase after its subject ("patients with the mutation were").
+    """
     for s in range(c - 1, max(-1, c - 1 - _SUBJECT_WORDS), -1):
         if limits[s] <= c:
-            return False  # a clause boundary before the copula: "…, were hypotonic"
+            return False  # a clause boundary before the verb: "…, were hypotonic"
         if keys[s] in PERSON_WORDS:
             return True
+        if strict and keys[s] not in _SUBJECT_FILLERS:
+            return False  # "my legs feel weak": the legs are the subject
     return False

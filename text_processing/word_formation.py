@@ -519,6 +519,9 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # adjectives no suffix rule reaches, to the key of the term they describe
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "febrile": ("fever",),
+    "feverish": ("fever",),
+    "nauseated": ("nausea",),
+    "nauseous": ("nausea",),
     "short": ("short", "stature"),
     "tall": ("tall", "stature"),
     "retarded": ("intellectual", "disability"),

@@ -625,3 +625,19 @@ def test_participle_in_ured_and_its_noun(tag):
 def test_aplasia_or_agenesis_of_a_part_is_its_absence(tag):
     assert tag("aplasia of the radius") == [("aplasia of the radius", "HP:0003974")]
     assert tag("agenesis of the thumb") == [("agenesis of the thumb", "HP:0009777")]
+
+
+def test_feeling_a_condition_is_said_of_a_person(tag):
+    assert tag("Feeling dizzy when standing up.") == [("dizzy", "HP:0002321")]
+    assert tag("He was breathless and feverish.") == [
+        ("breathless", "HP:0002094"),
+        ("feverish", "HP:0001945"),
+    ]
+    assert tag("My legs feel weak.") == []  # the legs are the subject, not a person
+
+
+def test_lay_phrasings_of_web_pages(tag):
+    assert tag("Cuts and wounds that take longer to heal.") == [
+        ("wounds that take longer to heal", "HP:0001058")
+    ]
+    assert tag("pale stools") == [("pale stools", "HP:0011985")]
