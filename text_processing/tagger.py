@@ -112,12 +112,15 @@ class Tagger:
     def _spans(self, text: str, nested: bool, parts: list[str] | None = None) -> list[_Span]:
         if nested:  # evaluation only: the reference matcher, which also finds inner terms
             tokens = tokenize(text, self.lemmatizer)
+            # gold corpora mark "cancer" in "cancer-predisposition": no compound rule here
             no_end = dangling_adjective_ends(text, *tokens)
             matches = find_matches(self.vocab, text, *tokens, nested=True, no_end=no_end)
         else:  # same output as the reference, see fast_scan.py
             tokens = self._fast.tokenize(text, parts)
             matches = self._fast.find_matches(text, tokens)
-            no_end = dangling_adjective_ends(text, *tokens)
+            no_end = dangling_adjective_ends(text, *tokens) | hyphen_compound_ends(
+                self.vocab, text, *tokens
+            )
             if no_end and any(m.last in no_end for m in matches):  # rare: the reference redoes it
                 matches = find_matches(self.vocab, text, *tokens, no_end=no_end)
         starts, ends, keys, limits = tokens
@@ -300,6 +303,49 @@ class Tagger:
 
     def fold(self, word: str) -> str:
         return fold(word)
+
+
+# Words after a hyphen that leave the word before it a finding: "seizure-free", "seizure-onset",
+# "obesity-related" (adjectives), or the tail of a name: "tumor necrosis factor-alpha".
+# So do the names of a finding's group ("exstrophy-epispadias-complex") and a dash used as one
+# ("a tomaculum-for example") leave it a finding too.
+_HYPHEN_SUFFIX_WORDS = frozenset(
+    "free prone like type onset alpha beta gamma delta kappa complex spectrum syndrome "
+    "sequence association for and or the with that which".split()
+)
+
+
+def hyphen_compound_ends(
+    vocab: Vocabulary,
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    keys: list[str],
+    limits: list[int],
+) -> frozenset[int]:
+    """Token indices where no match may end: inside a hyphenated noun compound.
+
+    "abnormal cell-cell contacts" holds no "abnormal cell", "fatigue-resistant fibers" no
+    fatigue: a term ending on the first half of a compound whose second half is another noun
+    names something else. Two findings joined ("bladder exstrophy-epispadias complex",
+    "pachygyria-agyria spectrum") stay two findings.
+    """
+    if "-" not in text:
+        return frozenset()
+    out = set()
+    for t in range(len(keys) - 1):
+        at = ends[t]
+        if at < len(text) and text[at] == "-" and starts[t + 1] == at + 1 and t + 1 < limits[t]:
+            word = text[starts[t + 1] : ends[t + 1]].casefold()
+            if (
+                len(word) > 2
+                and word.isalpha()
+                and not is_adjective_like(word)
+                and word not in _HYPHEN_SUFFIX_WORDS
+                and (keys[t + 1],) not in vocab.terms
+            ):
+                out.add(t + 1)
+    return frozenset(out)
 
 
 def _after_hyphen(text: str, starts: list[int], inner: Match, matches: list[Match]) -> bool:

@@ -641,3 +641,14 @@ def test_lay_phrasings_of_web_pages(tag):
         ("wounds that take longer to heal", "HP:0001058")
     ]
     assert tag("pale stools") == [("pale stools", "HP:0011985")]
+
+
+def test_no_term_ends_inside_a_hyphenated_noun_compound(tag):
+    assert tag("abnormal cell-cell contacts") == []
+    assert tag("Type I fibers are fatigue-resistant.") == []
+    # an adjective, a name's tail or another finding after the hyphen leaves the term
+    assert tag("seizure-free")[0][1] == "HP:0001250"
+    assert ("obesity", "HP:0001513") in tag("obesity-related genes")
+    assert ("epispadias", "HP:0000039") in tag("the exstrophy-epispadias complex")
+    # gold corpora mark the word inside the compound: so does --nested
+    assert ("fatigue", "HP:0012378") in tag("fatigue-resistant", nested=True)
