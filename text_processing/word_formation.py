@@ -75,6 +75,9 @@ class WordTables:
     def from_lexicon(cls, lexicon: frozenset[str], lem: Lemmatizer) -> WordTables:
         nouns = _derived(lexicon, _NOUN_OF_ADJECTIVE)
         conditions = _derived(lexicon, _CONDITION_OF_ADJECTIVE)
+        conditions.update(
+            (a, a + "ness") for a in sorted(_NESS_CONDITIONS) if a + "ness" in lexicon
+        )
         late_nouns = dict(nouns)
         for adj, noun in IRREGULAR_NOUN_OF_ADJECTIVE.items():
             if adj in lexicon and noun in lexicon:
@@ -262,6 +265,9 @@ _CONDITION_OF_ADJECTIVE = (
     ("ic", "ia"),
     ("ic", "y"),
 )
+# Condition adjectives whose noun is the -ness form: "weak muscles" for "Muscle weakness".
+# Not the measures ("lip thickness", "narrowness") nor the senses that name no finding.
+_NESS_CONDITIONS = frozenset("weak stiff numb blind deaf dry red pale hoarse tight tired".split())
 # Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
 # duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
 _NOMINAL_OF_PARTICIPLE = (
@@ -379,7 +385,7 @@ def _derived(lexicon: frozenset[str], rules: tuple[tuple[str, str], ...]) -> dic
     for w in lexicon:
         for suffix, repl in rules:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                cand = w[: -len(suffix)] + repl
+                cand = w[: len(w) - len(suffix)] + repl
                 if cand != w and cand in lexicon:
                     out[w] = cand
                     break

@@ -652,3 +652,15 @@ def test_no_term_ends_inside_a_hyphenated_noun_compound(tag):
     assert ("epispadias", "HP:0000039") in tag("the exstrophy-epispadias complex")
     # gold corpora mark the word inside the compound: so does --nested
     assert ("fatigue", "HP:0012378") in tag("fatigue-resistant", nested=True)
+
+
+def test_condition_noun_in_ness_has_its_adjective(tag):
+    assert tag("weak muscles") == [("weak muscles", "HP:0001324")]  # Muscle weakness
+    assert tag("Dryness of the mouth") == [("Dryness of the mouth", "HP:0000217")]  # Dry mouth
+    assert tag("decreased lip thickness") == []  # a measure, not "thick lips"
+
+
+def test_lay_dysmorphology_phrasings(tag):
+    assert tag("small eyes") == [("small eyes", "HP:0000568")]
+    assert tag("a sunken chest") == [("sunken chest", "HP:0000767")]
+    assert tag("loose joints") == [("loose joints", "HP:0001382")]
