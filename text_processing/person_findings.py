@@ -36,7 +36,8 @@ _DEGREE = frozenset(
 _NEGATORS = frozenset({"not", "never", "no", "longer", "but"})
 _SKIPPED = _DEGREE | _NEGATORS
 _COPULAS = frozenset(
-    "is are was were became become becomes remained remain remains appeared appear".split()
+    "is are was were be been being became become becomes remained remain remains appeared "
+    "appear".split()
 )
 _AND = frozenset({"and", "or"})
 # verbs that only a person is the subject of: "feeling dizzy" needs no subject in view
@@ -45,7 +46,7 @@ _SUBJECT_WORDS = 4  # "the two affected sisters were ..."
 # words between a person and the verb: "the two affected sisters", "you may feel"
 _SUBJECT_FILLERS = frozenset(
     "the a an two three four both all affected older younger may might can could will would "
-    "often also sometimes usually still then".split()
+    "often also sometimes usually still then denied denies reported reports started began".split()
 )
 
 

@@ -576,6 +576,10 @@ def test_condition_adjective_said_of_a_person(tag):
 def test_condition_adjective_denied_of_a_person_is_a_negated_mention(tagger):
     [m] = tagger.tag("He was not obese.")
     assert (m.text, m.hpo_id, m.negated) == ("obese", "HP:0001513", True)
+    [m] = tagger.tag("He has never been hypertensive.")
+    assert (m.text, m.negated) == ("hypertensive", True)
+    [m] = tagger.tag("She denied feeling dizzy.")
+    assert (m.text, m.negated) == ("dizzy", True)
     found = tagger.tag("He is anemic but not thrombocytopenic.")
     assert [(m.text, m.negated) for m in found] == [("anemic", False), ("thrombocytopenic", True)]
 
