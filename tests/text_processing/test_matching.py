@@ -602,6 +602,9 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("colorectal cancer") == [("colorectal cancer", "HP:0003003")]  # Colon cancer
     assert tag("He was profoundly deaf.") == [("deaf", "HP:0000365")]
     assert tag("sensory loss") == [("sensory loss", "HP:0003474")]
+    assert tag("Blistering of the skin after minor trauma.")[0][1] == "HP:0008066"
+    assert tag("fetal hydrops") == [("fetal hydrops", "HP:0001789")]  # Hydrops fetalis
+    assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
 def test_relational_adjective_after_other_adjectives_takes_of(tag):
