@@ -2,10 +2,12 @@
 
 HPO names its laboratory findings "Increased circulating X concentration", while authors write
 "elevated serum X", "high plasma X levels" or "raised X"; it names tumours "Neoplasm of the X"
-or "X carcinoma", while authors write "X cancer"; and "diabetes mellitus" is mostly written
-"diabetes". Listing every such phrasing by hand would never be complete, so they are derived
-here from each term's own key. They enter the vocabulary below every listed name and synonym
-(`PRIO_FALLBACK`): a phrasing HPO lists for a term always keeps that term.
+or "X carcinoma", while authors write "X cancer"; it names "Absent radius" and "Impaired
+vibration sensation", while authors write "aplasia of the radius" and "loss of vibration
+sense"; and "diabetes mellitus" is mostly written "diabetes". Listing every such phrasing by
+hand would never be complete, so they are derived here from each term's own key. They enter the
+vocabulary below every listed name and synonym (`PRIO_FALLBACK`): a phrasing HPO lists for a
+term always keeps that term.
 """
 
 from __future__ import annotations
