@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import product
 
+from text_processing.word_formation import FUNCTION_WORDS, is_adjective_like
+
 # Keys, as `Lemmatizer` makes them: word synonyms are already merged ("elevated" arrives as
 # "increased", "reduced" as "decreased", "levels" as "concentration").
 _INCREASE = ("increased", "raised", "high")
@@ -66,6 +68,29 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield variant
 
 
+_LOCATING_PREPOSITIONS = ("in", "of", "at")
+
+
+def _located_variants(
+    keys: list[tuple[tuple[str, ...], str]],
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """'Lower limb muscle weakness' -> 'muscle weakness in / of the lower limbs'.
+
+    Only where the part after the location is itself a term of two or more words ("muscle
+    weakness", "flexion contracture"), so the split is the ontology's own, and the location ends
+    in a noun ("lower limb", "knee"; not "facial", which the adjective rules handle).
+    """
+    findings = {key for key, _ in keys if len(key) >= 2}
+    for key, hpo_id in keys:
+        if not 3 <= len(key) <= 4 or FUNCTION_WORDS.intersection(key):
+            continue
+        for i in (1, 2):
+            location, finding = key[:i], key[i:]
+            if len(finding) >= 2 and finding in findings and not is_adjective_like(location[-1]):
+                for prep in _LOCATING_PREPOSITIONS:
+                    yield (*finding, prep, *location), hpo_id
+
+
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
@@ -81,6 +106,7 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         if 2 <= len(key) <= 4 and key[0] == "absent" and "of" not in key:
             # "Absent radius" is also "aplasia / agenesis of the radius"
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
+    out.extend(_located_variants(keys))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:

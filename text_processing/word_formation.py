@@ -24,6 +24,7 @@ POSTPOSED = frozenset(
 _FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
 )
+FUNCTION_WORDS = _FUNCTION_WORDS  # for the phrasing families
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
 _ADJECTIVE_ENDINGS = (
     "al",
@@ -126,8 +127,10 @@ def term_variants(
     if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not _FUNCTION_WORDS.intersection(key):
         # telegraphic findings: "reflexes absent", "liver enlarged"
         late.append((*key[1:], key[0]))
-    if 2 <= len(key) <= 4 and key[0] == "premature":
-        late.append(("early", *key[1:]))  # "early loss of permanent teeth"
+    if 2 <= len(key) <= 6 and key[0] == "premature":
+        late.append(("early", *key[1:]))  # "early loss of primary teeth"
+    if 2 <= len(key) <= 6 and key[0] == "delayed":
+        late.append(("late", *key[1:]))  # "late eruption of teeth", "late puberty"
     for split in _compound_split_variants(key):
         late.append(split)
         late += _word_order_variants(split, t.late_nouns)

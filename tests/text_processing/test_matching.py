@@ -671,3 +671,19 @@ def test_lay_dysmorphology_phrasings(tag):
     assert tag("small eyes") == [("small eyes", "HP:0000568")]
     assert tag("a sunken chest") == [("sunken chest", "HP:0000767")]
     assert tag("loose joints") == [("loose joints", "HP:0001382")]
+
+
+def test_location_after_a_finding_that_is_a_term(tag):
+    # "Lower limb muscle weakness", "Knee flexion contracture", "Thigh muscle atrophy"
+    assert tag("muscle weakness in the lower limbs") == [
+        ("muscle weakness in the lower limbs", "HP:0007340")
+    ]
+    assert tag("flexion contractures at both knees") == [
+        ("flexion contractures at both knees", "HP:0006380")
+    ]
+    assert tag("Muscle atrophy of the thigh") == [("Muscle atrophy of the thigh", "HP:0008956")]
+
+
+def test_early_and_late_for_premature_and_delayed(tag):
+    assert tag("early loss of primary teeth")[0][1] == "HP:0006323"
+    assert tag("late tooth eruption") == [("late tooth eruption", "HP:0000684")]
