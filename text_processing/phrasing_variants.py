@@ -71,6 +71,33 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 _LOCATING_PREPOSITIONS = ("in", "of", "at")
 
 
+def _short_lab_variants(
+    keys: list[tuple[tuple[str, ...], str]],
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """'High TSH' -> 'elevated TSH', 'raised TSH levels'; 'Low T4' -> 'decreased T4'.
+
+    A laboratory term's short synonyms have no fluid or amount word for `lab_variants` to go
+    by; the term is known to be one by its other names ("circulating", "concentration").
+    """
+    labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
+    for key, hpo_id in keys:
+        if hpo_id not in labs or not 2 <= len(key) <= 3 or "of" in key:
+            continue
+        if key[0] in _INCREASE:
+            directions = _INCREASE
+        elif key[0] in _DECREASE:
+            directions = _DECREASE
+        else:
+            continue
+        analyte = key[1:-1] if key[-1] in _AMOUNTS else key[1:]
+        if not analyte or analyte[0] in _FLUIDS:
+            continue  # "high serum X" is `lab_variants`' own
+        for direction, amount in product(directions, ("", *_AMOUNTS)):
+            variant = (direction, *analyte, *((amount,) if amount else ()))
+            if variant != key:
+                yield variant, hpo_id
+
+
 def _located_variants(
     keys: list[tuple[tuple[str, ...], str]],
 ) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -107,6 +134,7 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             # "Absent radius" is also "aplasia / agenesis of the radius"
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
     out.extend(_located_variants(keys))
+    out.extend(_short_lab_variants(keys))
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:

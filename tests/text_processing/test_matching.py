@@ -687,3 +687,10 @@ def test_location_after_a_finding_that_is_a_term(tag):
 def test_early_and_late_for_premature_and_delayed(tag):
     assert tag("early loss of primary teeth")[0][1] == "HP:0006323"
     assert tag("late tooth eruption") == [("late tooth eruption", "HP:0000684")]
+
+
+def test_short_laboratory_synonyms_take_every_direction_word(tag):
+    # HPO lists "High TSH"; abstracts write "elevated TSH", "raised TSH levels"
+    assert tag("elevated TSH") == [("elevated TSH", "HP:0002925")]
+    assert tag("raised TSH levels") == [("raised TSH levels", "HP:0002925")]
+    assert tag("a high palate") == [("high palate", "HP:0000218")]  # no laboratory term
