@@ -26,6 +26,7 @@ _FUNCTION_WORDS = frozenset(
 )
 FUNCTION_WORDS = _FUNCTION_WORDS  # for the phrasing families
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
+_PROCESS_NOUNS = frozenset({"development", "function", "growth"})
 _ADJECTIVE_ENDINGS = (
     "al",
     "ar",
@@ -235,7 +236,10 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
                 # all of them: "multiple adenomatous polyps of the colon"
                 out.extend((*mods[:lead], head, prep, *mods[lead:]) for prep in preps)
         elif len(mods) == 1 and mods[0] in nouns:
-            out.append((head, "of", nouns[mods[0]]))
+            # "telangiectasia of / on / in the face" for "Facial telangiectasia"; a process
+            # takes "of" only ("delay in the development of feeding skills" is no global delay)
+            noun = nouns[mods[0]]
+            out.extend((head, p, noun) for p in (("of",) if noun in _PROCESS_NOUNS else preps))
         elif mods[-1] in nouns and _leading_adjectives(mods[:-1]) == len(mods) - 1:
             # the other adjectives stay: "short nasal septum" -> "short septum of nose"
             out.append((*mods[:-1], head, "of", nouns[mods[-1]]))

@@ -694,3 +694,12 @@ def test_short_laboratory_synonyms_take_every_direction_word(tag):
     assert tag("elevated TSH") == [("elevated TSH", "HP:0002925")]
     assert tag("raised TSH levels") == [("raised TSH levels", "HP:0002925")]
     assert tag("a high palate") == [("high palate", "HP:0000218")]  # no laboratory term
+
+
+def test_relational_adjective_as_a_place_after_the_head(tag):
+    assert tag("telangiectasias on the face") == [
+        ("telangiectasias on the face", "HP:0007380")  # Facial telangiectasia
+    ]
+    assert tag("hemorrhage in the brain") == [("hemorrhage in the brain", "HP:0001342")]
+    # a process takes "of" only
+    assert tag("a delay in the development of feeding skills") == []
