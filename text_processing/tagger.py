@@ -330,12 +330,14 @@ def hyphen_compound_ends(
     names something else. Two findings joined ("bladder exstrophy-epispadias complex",
     "pachygyria-agyria spectrum") stay two findings.
     """
-    if "-" not in text:
-        return frozenset()
-    out = set()
-    for t in range(len(keys) - 1):
-        at = ends[t]
-        if at < len(text) and text[at] == "-" and starts[t + 1] == at + 1 and t + 1 < limits[t]:
+    out: set[int] = set()
+    at = text.find("-")
+    while at >= 0:
+        t = bisect.bisect_left(ends, at)  # the token ending at the hyphen, if one does
+        hyphen, at = at, text.find("-", at + 1)
+        if t + 1 >= len(keys) or ends[t] != hyphen:
+            continue
+        if starts[t + 1] == hyphen + 1 and t + 1 < limits[t]:
             word = text[starts[t + 1] : ends[t + 1]].casefold()
             if (
                 len(word) > 2
