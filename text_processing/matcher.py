@@ -54,18 +54,22 @@ def find_matches(
     limits: list[int],
     nested: bool = False,
     no_end: frozenset[int] = frozenset(),
+    start: int = 0,
+    stop: int | None = None,
 ) -> list[Match]:
     """Leftmost-longest matches; with `nested`, also every term inside each match.
 
-    No match ends at a token index in `no_end` (see `dangling_adjective_ends`).
+    No match ends at a token index in `no_end` (see `dangling_adjective_ends`). `start` and
+    `stop` walk one stretch of tokens only: from clause boundary to clause boundary the walk
+    is the same as over the whole text, because no match crosses a clause limit.
     """
-    n = len(keys)
+    n = len(keys) if stop is None else stop
     masked = None
     if any(k[:1].isdigit() for k in keys):
         masked = [NUMBER_KEY if k[:1].isdigit() else k for k in keys]
     max_len = vocab.max_len
     out: list[Match] = []
-    i = 0
+    i = start
     while i < n:
         longest = max_len.get(keys[i], 0)
         if masked is not None and masked[i] == NUMBER_KEY:

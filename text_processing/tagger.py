@@ -122,7 +122,7 @@ class Tagger:
                 self.vocab, text, *tokens
             )
             if no_end and any(m.last in no_end for m in matches):  # rare: the reference redoes it
-                matches = find_matches(self.vocab, text, *tokens, no_end=no_end)
+                matches = self._redo_clauses(text, tokens, matches, no_end)
         starts, ends, keys, limits = tokens
         # A nested term is kept when it names a concept of its own: a multi-word term that is
         # no ancestor of the outer one ("aplastic nails" in "aplastic or hypoplastic nails"), or
@@ -157,6 +157,29 @@ class Tagger:
         if "(" in text:
             spans = self._expand_abbreviations(text, spans)
         return spans
+
+    def _redo_clauses(
+        self,
+        text: str,
+        tokens: tuple[list[int], list[int], list[str], list[int]],
+        matches: list[Match],
+        no_end: frozenset[int],
+    ) -> list[Match]:
+        """The reference matcher's walk over the clauses where a match ends at `no_end`."""
+        limits = tokens[3]
+        clauses = set()
+        for m in matches:
+            if m.last in no_end:
+                hi = limits[m.first]
+                lo = m.first
+                while lo > 0 and limits[lo - 1] == hi:
+                    lo -= 1
+                clauses.add((lo, hi))
+        out = [m for m in matches if not any(lo <= m.first < hi for lo, hi in clauses)]
+        for lo, hi in clauses:
+            out += find_matches(self.vocab, text, *tokens, no_end=no_end, start=lo, stop=hi)
+        out.sort(key=lambda m: m.first)
+        return out
 
     def _nested_kept(self, inner: Match, matches: list[Match]) -> bool:
         """Whether a nested match is reported (see `_spans`)."""
