@@ -604,6 +604,8 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("sensory loss") == [("sensory loss", "HP:0003474")]
     assert tag("Blistering of the skin after minor trauma.")[0][1] == "HP:0008066"
     assert tag("fetal hydrops") == [("fetal hydrops", "HP:0001789")]  # Hydrops fetalis
+    assert tag("macules and freckles")[-1] == ("freckles", "HP:0001480")
+    assert tag("a demyelinating neuropathy") == [("demyelinating neuropathy", "HP:0007108")]
     assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
