@@ -17,6 +17,7 @@ writes never matches.
 from __future__ import annotations
 
 from text_processing.matcher import Match
+from text_processing.predicative import COPULAS, DEGREE_WORDS
 
 # people a finding is said of (folded words, singular and plural: keys may be either)
 PERSON_WORDS = frozenset(
@@ -27,18 +28,12 @@ PERSON_WORDS = frozenset(
     father fathers parent parents carrier carriers member members twin twins people person
     persons case cases he she they who i you we""".split()
 )
-_DEGREE = frozenset(
-    "very markedly mildly moderately severely slightly extremely profoundly progressively "
-    "also both all often frequently".split()
-)
+_DEGREE = DEGREE_WORDS | frozenset("profoundly progressively often frequently".split())
 # Negators are stepped over too: the mention is made, and the context rules mark it negated
 # ("is not anemic", "anemic but not thrombocytopenic").
 _NEGATORS = frozenset({"not", "never", "no", "longer", "but"})
 _SKIPPED = _DEGREE | _NEGATORS
-_COPULAS = frozenset(
-    "is are was were be been being became become becomes remained remain remains appeared "
-    "appear".split()
-)
+_COPULAS = COPULAS | frozenset("be been being becomes".split())
 _AND = frozenset({"and", "or"})
 # verbs that only a person is the subject of: "feeling dizzy" needs no subject in view
 _FEEL = frozenset("feel feels felt feeling".split())

@@ -39,11 +39,13 @@ _CANCER_SOURCES = (
 )
 
 
-def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tuple[str, ...]]:
     """'Increased circulating lactate concentration' -> 'elevated serum lactate level', ...
 
     Only keys that are plainly a laboratory finding generate anything: a direction word first,
-    then a fluid or an amount word around the analyte. "High palate" has neither and stays.
+    then a fluid or an amount word around the analyte. "High palate" has neither and stays;
+    "High TSH" has neither either, but its term is `known_lab` by its other names
+    ("circulating", "concentration"), so it gives "elevated TSH", "raised TSH levels".
     """
     if len(key) < 2 or key[0] not in (*_INCREASE, *_DECREASE, "abnormal"):
         return
@@ -54,7 +56,7 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     rest = key[1:]
     fluid = rest[0] in _FLUIDS
     amount = rest[-1] in _AMOUNTS
-    if not (fluid or amount):
+    if not (fluid or amount or known_lab):
         return
     analyte = rest[int(fluid) : len(rest) - int(amount)]
     if not analyte or len(analyte) > _MAX_ANALYTE_WORDS or "of" in analyte:
@@ -69,33 +71,6 @@ def lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 
 
 _LOCATING_PREPOSITIONS = ("in", "of", "at")
-
-
-def _short_lab_variants(
-    keys: list[tuple[tuple[str, ...], str]],
-) -> Iterator[tuple[tuple[str, ...], str]]:
-    """'High TSH' -> 'elevated TSH', 'raised TSH levels'; 'Low T4' -> 'decreased T4'.
-
-    A laboratory term's short synonyms have no fluid or amount word for `lab_variants` to go
-    by; the term is known to be one by its other names ("circulating", "concentration").
-    """
-    labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
-    for key, hpo_id in keys:
-        if hpo_id not in labs or not 2 <= len(key) <= 3 or "of" in key:
-            continue
-        if key[0] in _INCREASE:
-            directions = _INCREASE
-        elif key[0] in _DECREASE:
-            directions = _DECREASE
-        else:
-            continue
-        analyte = key[1:-1] if key[-1] in _AMOUNTS else key[1:]
-        if not analyte or analyte[0] in _FLUIDS:
-            continue  # "high serum X" is `lab_variants`' own
-        for direction, amount in product(directions, ("", *_AMOUNTS)):
-            variant = (direction, *analyte, *((amount,) if amount else ()))
-            if variant != key:
-                yield variant, hpo_id
 
 
 def _located_variants(
@@ -134,9 +109,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             # "Absent radius" is also "aplasia / agenesis of the radius"
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
     out.extend(_located_variants(keys))
-    out.extend(_short_lab_variants(keys))
+    labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:
-        out.extend((v, hpo_id) for v in lab_variants(key))
+        out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])

@@ -21,7 +21,7 @@ COPULAS = frozenset(
     "become remains remain remained".split()
 )
 # Degree and extent words between the copula and the adjective: "were markedly enlarged".
-_DEGREE = frozenset(
+DEGREE_WORDS = frozenset(
     "very markedly mildly moderately severely slightly extremely somewhat relatively "
     "abnormally unusually noticeably bilaterally diffusely also both all".split()
 )
@@ -58,7 +58,7 @@ def _after_copula(
     j = c + 1
     noun_first = None
     while j < end:
-        while keys[j] in _DEGREE and j + 1 < end:
+        while keys[j] in DEGREE_WORDS and j + 1 < end:
             j += 1
         if keys[j] not in vocab.max_len:
             break  # no term starts with this word: "was performed"

@@ -134,12 +134,11 @@ class Tagger:
         # corpora mark every word that names a concept; the pipeline never sees it.
         # Nor is the part of a hyphenated word: "clonic seizure" in "tonic-clonic seizure".
         if nested:
-            starts = tokens[0]
             matches = [
                 m
                 for m in matches
                 if not m.nested
-                or (self._nested_kept(m, matches) and not _after_hyphen(text, starts, m, matches))
+                or (self._nested_kept(m, matches) and not _after_hyphen(text, tokens, m, matches))
             ]
             matches = [m for m in matches if not m.nested or not _inside_same(m, matches)]
         more = coordinated(self.vocab, keys, limits, matches)
@@ -373,16 +372,20 @@ def hyphen_compound_ends(
     return frozenset(out)
 
 
-def _after_hyphen(text: str, starts: list[int], inner: Match, matches: list[Match]) -> bool:
+def _after_hyphen(
+    text: str,
+    tokens: tuple[list[int], list[int], list[str], list[int]],
+    inner: Match,
+    matches: list[Match],
+) -> bool:
     """Whether `inner` starts inside a hyphenated modifier that a longer match holds whole
     ("clonic seizure" in "tonic-clonic seizure", not "nose deformity" in "saddle-nose
     deformity")."""
-    at = starts[inner.first]
-    word = text[at:].split(None, 1)[0].lower() if at < len(text) else ""
+    at, end = tokens[0][inner.first], tokens[1][inner.first]
     return (
         at > 0
         and text[at - 1] == "-"
-        and is_adjective_like(word)
+        and is_adjective_like(text[at:end].lower())
         and any(o.first < inner.first < o.last and not o.nested for o in matches)
     )
 

@@ -198,7 +198,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     # "Seizures, tonic-clonic" is also written "tonic-clonic seizures"
     entries += [
         (form, hpo_id, prio, "")
-        for text, hpo_id, prio, surface in list(entries)
+        for text, hpo_id, prio, surface in entries
         if not surface
         for form in spoken_forms(text)
     ]
@@ -281,7 +281,6 @@ def _source_fingerprint(*paths: Path) -> str:
                 "phrasing_variants.py",
                 "word_formation.py",
                 "catalogue_forms.py",
-                "person_findings.py",
             )
         ),
     ):

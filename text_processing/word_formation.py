@@ -21,10 +21,9 @@ POSTPOSED = frozenset(
     "absent enlarged increased decreased diminished brisk dilated hypoplastic atrophic".split()
 )
 # Words that make a phrase relational; phrases holding them get no word-order variants.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
 )
-FUNCTION_WORDS = _FUNCTION_WORDS  # for the phrasing families
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
 _PROCESS_NOUNS = frozenset({"development", "function", "growth"})
 _ADJECTIVE_ENDINGS = (
@@ -125,7 +124,7 @@ def term_variants(
     if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
         # "Cerebral edema" is also "brain edema"
         late.append((lem.lemma_of_folded(IRREGULAR_NOUN_OF_ADJECTIVE[key[0]]), *key[1:]))
-    if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not _FUNCTION_WORDS.intersection(key):
+    if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not FUNCTION_WORDS.intersection(key):
         # telegraphic findings: "reflexes absent", "liver enlarged"
         late.append((*key[1:], key[0]))
     if 2 <= len(key) <= 6 and key[0] == "premature":
@@ -205,7 +204,7 @@ def _ordinal_variants(key: Key) -> list[Key]:
         and key[0] in _ORDINALS
         and key[1] in _ORDINALS
         and key[2] in _NUMBERED_PARTS
-        and not _FUNCTION_WORDS.intersection(key[3:])
+        and not FUNCTION_WORDS.intersection(key[3:])
     ):
         first, second, part, finding = _ORDINALS[key[0]], _ORDINALS[key[1]], key[2], key[3:]
         out.append((*finding, "of", first, "and", second, part))
@@ -222,7 +221,7 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
     -> 'sclerosis of phalanx of toe').
     """
     out: list[tuple[str, ...]] = []
-    if 2 <= len(key) <= 5 and not _FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
+    if 2 <= len(key) <= 5 and not FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
         head, mods = key[-1], key[:-1]
         preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
         if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
@@ -246,7 +245,7 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
     if key.count("of") == 1 and 3 <= len(key) <= 5:
         i = key.index("of")
         left, right = key[:i], key[i + 1 :]
-        if left and right and not _FUNCTION_WORDS.intersection(left + right):
+        if left and right and not FUNCTION_WORDS.intersection(left + right):
             out.append(right + left)
             if 2 <= len(right) <= 3 and not right[-2].endswith(_ADJECTIVE_ENDINGS):
                 out.append((*left, "of", right[-1], "of", *right[:-1]))
@@ -411,7 +410,7 @@ def _nominal_variants(
     out: list[tuple[str, ...]] = []
     if not 2 <= len(key) <= 4 or key[-1].isdigit():
         return out
-    plain = not _FUNCTION_WORDS.intersection(key)
+    plain = not FUNCTION_WORDS.intersection(key)
     if plain and key[0] in nominals:
         nom, rest = nominals[key[0]], key[1:]
         out.append((nom, "of", *rest))
@@ -426,7 +425,7 @@ def _nominal_variants(
         len(key) >= 3
         and key[1] == "of"
         and key[0] in participles
-        and not _FUNCTION_WORDS.intersection(key[2:])
+        and not FUNCTION_WORDS.intersection(key[2:])
     ):
         out.append((participles[key[0]], *key[2:]))
     return out
@@ -442,7 +441,7 @@ def _abnormal_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tupl
         part = key[2:]
     else:
         return []
-    if not 1 <= len(part) <= 2 or _FUNCTION_WORDS.intersection(part) or part[-1].isdigit():
+    if not 1 <= len(part) <= 2 or FUNCTION_WORDS.intersection(part) or part[-1].isdigit():
         return []
     if before and part[-1].endswith(_ADJECTIVE_ENDINGS):
         if part[-1] not in nouns:
@@ -468,7 +467,7 @@ def _morphology_variants(
     out: list[tuple[str, ...]] = []
     if len(key) >= 3 and key[0] == "abnormal" and key[-1] == "morphology":
         part = key[1:-1]
-        if not _FUNCTION_WORDS.intersection(part):
+        if not FUNCTION_WORDS.intersection(part):
             out.append(("abnormal", *part))
             out.append((*part, "malformation"))
             out.append(("malformation", "of", *part))
@@ -480,7 +479,7 @@ def _morphology_variants(
                 out.append(("abnormal", "morphology", "of", *part))
                 # below any "Abnormality of X" term, which is wider and wins when it exists
                 out.append(("abnormality", "of", *part))
-    if 2 <= len(key) <= 3 and not _FUNCTION_WORDS.intersection(key):
+    if 2 <= len(key) <= 3 and not FUNCTION_WORDS.intersection(key):
         adj, noun = key[0], key[1:]  # "Aplastic carpal bone" -> "carpal bone aplasia"
         if adj in conditions:
             cond = conditions[adj]
@@ -498,14 +497,14 @@ def _morphology_variants(
                 out.append((adj, nouns[part[0]]))
             elif not part[0].endswith(_ADJECTIVE_ENDINGS):
                 out.append((adj, part[0]))
-    if 2 <= len(key) <= 4 and not _FUNCTION_WORDS.intersection(key):
+    if 2 <= len(key) <= 4 and not FUNCTION_WORDS.intersection(key):
         verb, rest = key[0], key[1:]
         if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):
             out.append((nouns[verb], "of", *rest))  # "bridged X" -> "bridging of X"
             out.append((*rest, nouns[verb]))
     if len(key) <= 4:
         for i, w in enumerate(key):
-            if w in adjectives and (i + 1 < len(key)) and key[i + 1] not in _FUNCTION_WORDS:
+            if w in adjectives and (i + 1 < len(key)) and key[i + 1] not in FUNCTION_WORDS:
                 out.append((*key[:i], adjectives[w], *key[i + 1 :]))
     expanded = list(out)
     for v in out:  # "abnormal clavicular morphology" -> "abnormal clavicular shape"
