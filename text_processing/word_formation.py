@@ -112,7 +112,8 @@ def term_variants(
     those already reads; fallbacks only where nothing else claimed the phrase.
     """
     t = tables
-    variants = _word_order_variants(key, t.nouns)
+    orders = _word_order_variants(key, t.nouns)
+    variants = list(orders)
     variants += _morphology_variants(
         key, t.nouns, t.adjectives, t.conditions, t.condition_adjectives
     )
@@ -139,6 +140,8 @@ def term_variants(
     )
     late += _abnormal_variants(key, t.late_nouns)
     late += _ordinal_variants(key)
+    late += _part_adjective_variants(orders, t.adjectives)
+    late += _organ_system_variants([key, *orders])
     fallbacks: list[Key] = []
     if len(key) >= 3 and key[:2] == ("abnormality", "of"):
         # a malformation is morphological: this reading only where no morphology term
@@ -146,6 +149,34 @@ def term_variants(
         fallbacks.append((*key[2:], "malformation"))
         fallbacks.append(("malformation", "of", *key[2:]))
     return variants, late, fallbacks
+
+
+def _part_adjective_variants(orders: list[Key], adjectives: dict[str, str]) -> list[Key]:
+    """'Abnormality of the retina', read 'retina abnormality', is also 'retinal abnormality':
+    the part's adjective before the head, as the term's own name would have it."""
+    return [
+        (adjectives[v[0]], *v[1:])
+        for v in orders
+        if 2 <= len(v) <= 3 and v[0] in adjectives and not FUNCTION_WORDS.intersection(v)
+    ]
+
+
+# Adjectives without an adjective ending that name a body system ("immune system").
+_SYSTEM_ADJECTIVES = frozenset({"immune", "endocrine", "exocrine"})
+
+
+def _organ_system_variants(keys: list[Key]) -> list[Key]:
+    """'Abnormality of the endocrine system' is written 'endocrine abnormalities', 'respiratory
+    tract infection' 'respiratory infection': an adjective before "system" or "tract" names the
+    system alone when another word follows ("abnormality of the endocrine" is no phrase)."""
+    out: list[Key] = []
+    for k in keys:
+        for i in range(1, len(k) - 1):
+            adj = k[i - 1]
+            if k[i] in ("system", "tract") and k[i + 1] not in FUNCTION_WORDS:
+                if is_adjective_like(adj) or adj in _SYSTEM_ADJECTIVES:
+                    out.append((*k[:i], *k[i + 1 :]))
+    return out
 
 
 def is_adjective_like(word: str) -> bool:

@@ -705,3 +705,21 @@ def test_relational_adjective_as_a_place_after_the_head(tag):
     assert tag("hemorrhage in the brain") == [("hemorrhage in the brain", "HP:0001342")]
     # a process takes "of" only
     assert tag("a delay in the development of feeding skills") == []
+
+
+def test_part_adjective_before_the_head_of_an_abnormality_of_term(tag):
+    # HPO: "Abnormality of the retina", "Abnormality of femur"; text: "retinal abnormalities"
+    assert tag("retinal abnormalities") == [("retinal abnormalities", "HP:0000479")]
+    assert tag("the femoral abnormality") == [("femoral abnormality", "HP:0002823")]
+
+
+def test_organ_system_named_by_its_adjective_alone(tag):
+    # "Abnormality of the endocrine system", "... immune system", "... gastrointestinal tract"
+    assert tag("endocrine abnormalities") == [("endocrine abnormalities", "HP:0000818")]
+    assert tag("immune abnormalities") == [("immune abnormalities", "HP:0002715")]
+    assert tag("gastrointestinal abnormalities") == [
+        ("gastrointestinal abnormalities", "HP:0011024")
+    ]
+    assert tag("respiratory infections")[0][1] == "HP:0011947"  # Respiratory tract infection
+    # no finding made of the adjective where nothing follows "system"
+    assert tag("an abnormality of the immune") == []
