@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from text_processing.normalize import NUMBER_KEY
@@ -125,7 +126,11 @@ def _term(vocab: Vocabulary, key: tuple[str, ...]) -> tuple[str, int] | None:
 
 
 def coordinated(
-    vocab: Vocabulary, keys: list[str], limits: list[int], matches: list[Match]
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    matches: list[Match],
+    gap: Callable[[int], str] | None = None,
 ) -> list[Match]:
     """Conjuncts sharing a head or a complement: each found term is one more nested mention.
 
@@ -135,7 +140,9 @@ def coordinated(
     ('posterior subcapsular or capsular cataract'); a conjunct that forms no term is passed
     over when it is a single word in a comma list ('ophthalmic, orofacial, and auditory').
     Right conjuncts share the complement of an 'X of A or B' term: 'hypopigmentation of skin
-    or hair' also holds hypopigmentation of hair, spanning the whole phrase.
+    or hair' also holds hypopigmentation of hair, spanning the whole phrase; so does each item
+    of a comma list ('anomalies of the eyes, ears and heart') when `gap(i)`, the text before
+    token i, shows the commas.
     """
     out: list[Match] = []
     # where a term ends -> where it starts: a conjunct never starts inside a term
@@ -148,6 +155,8 @@ def coordinated(
         if m.last - m.first >= 2:
             out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
             out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
+            if gap is not None and "of" in keys[m.first : m.last]:
+                out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
@@ -210,6 +219,67 @@ def _left_conjuncts(
             p = end - 1  # a one-word conjunct that is no term: go on to the next one
         else:
             break
+    return out
+
+
+def _is_comma(gap: str) -> bool:
+    """The text between two list items holds one comma and no other break ("eyes, the ears")."""
+    return gap.count(",") == 1 and _OTHER_BREAKS.isdisjoint(gap)
+
+
+_OTHER_BREAKS = frozenset(".;:()[]{}!?")
+
+
+def _right_list_conjuncts(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    m: Match,
+    gap: Callable[[int], str],
+) -> list[Match]:
+    """The complements of a comma list after an 'X of A' term: 'anomalies of the eyes, ears
+    and heart' also holds anomalies of the ears and of the heart, each spanning from the term's
+    start to its own end. Only a list closed by a conjunction, whose every middle item forms a
+    term with the head, counts ("abnormality of the skin, which ..." is none)."""
+    n = len(keys)
+    pos = m.last
+    if pos >= n or not _is_comma(gap(pos)):
+        return []
+    inner = keys[m.first : m.last]
+    of = m.first + len(inner) - 1 - inner[::-1].index("of")
+    head = tuple(keys[m.first : of + 1])
+    items: list[tuple[int, int]] = []
+    while True:  # `pos` starts an item after a comma
+        if keys[pos] in _CONJUNCTIONS:  # "A, B, and C"
+            pos += 1
+            break
+        stop = limits[pos]
+        end = pos
+        while end < stop and keys[end] not in _CONJUNCTIONS:
+            end += 1
+        if end - pos > _MAX_CONJUNCT:
+            return []
+        items.append((pos, end))
+        if end < stop:  # "A, B and C": the conjunction closes the list
+            pos = end + 1
+            break
+        if end >= n or not _is_comma(gap(end)):
+            return []
+        pos = end
+    out: list[Match] = []
+    for a, b in items:
+        hit = _term(vocab, (*head, *keys[a:b]))
+        if hit is None:
+            return []  # no list of parts: "the axial skeleton, which comprises the skull, ..."
+        out.append(Match(m.first, b, hit[0], hit[1], nested=True))
+    if pos < n:
+        for length in range(min(_MAX_CONJUNCT, limits[pos] - pos), 0, -1):
+            if any(k in _CONJUNCTIONS for k in keys[pos : pos + length]):
+                continue
+            hit = _term(vocab, (*head, *keys[pos : pos + length]))
+            if hit is not None:
+                out.append(Match(m.first, pos + length, hit[0], hit[1], nested=True))
+                break
     return out
 
 

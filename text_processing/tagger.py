@@ -141,7 +141,9 @@ class Tagger:
                 or (self._nested_kept(m, matches) and not _after_hyphen(text, tokens, m, matches))
             ]
             matches = [m for m in matches if not m.nested or not _inside_same(m, matches)]
-        more = coordinated(self.vocab, keys, limits, matches)
+        more = coordinated(
+            self.vocab, keys, limits, matches, lambda i: text[ends[i - 1] : starts[i]]
+        )
         if not COPULAS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more))
         adjectives = self.vocab.person_adjectives

@@ -723,3 +723,23 @@ def test_organ_system_named_by_its_adjective_alone(tag):
     assert tag("respiratory infections")[0][1] == "HP:0011947"  # Respiratory tract infection
     # no finding made of the adjective where nothing follows "system"
     assert tag("an abnormality of the immune") == []
+
+
+def test_comma_list_of_complements_after_an_of_term(tag):
+    assert tag("Absence of the thumb, radius, and ulna was noted.") == [
+        ("Absence of the thumb, radius, and ulna", "HP:0003982"),  # Aplasia of the ulna
+        ("Absence of the thumb, radius", "HP:0003974"),  # Absent radius
+        ("Absence of the thumb", "HP:0009777"),
+    ]
+    assert [h for _, h in tag("Anomalies of the eyes, ears and heart were frequent.")] == [
+        "HP:0001627",  # heart
+        "HP:0000598",  # ear
+        "HP:0000478",  # eye
+    ]
+    # no list without a closing conjunction, nor one whose middle item names no part
+    assert tag("Abnormality of the skin, hair, nails.") == [
+        ("Abnormality of the skin", "HP:0000951")
+    ]
+    assert tag(
+        "An abnormality of the axial skeleton, which comprises the skull, and the ribs."
+    ) == [("abnormality of the axial skeleton", "HP:0009121")]
