@@ -22,6 +22,7 @@ from text_processing.context import (
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
+from text_processing.measurements import measurement_findings
 from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold, tokenize
 from text_processing.person_findings import person_findings
 from text_processing.predicative import COPULAS, predicative
@@ -155,6 +156,10 @@ class Tagger:
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
         ]
+        for s, e, hpo_id in measurement_findings(text):
+            if all(x.end <= s or x.start >= e or s <= x.start and x.end <= e for x in spans):
+                spans = [x for x in spans if x.end <= s or x.start >= e]
+                spans.append(_Span(s, e, hpo_id, 0))
         if "(" in text:
             spans = self._expand_abbreviations(text, spans)
         return spans
