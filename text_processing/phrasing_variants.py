@@ -19,8 +19,8 @@ from text_processing.word_formation import FUNCTION_WORDS, is_adjective_like
 
 # Keys, as `Lemmatizer` makes them: word synonyms are already merged ("elevated" arrives as
 # "increased", "reduced" as "decreased", "levels" as "concentration").
-_INCREASE = ("increased", "raised", "high")
-_DECREASE = ("decreased", "low")
+_INCREASE = ("increased", "raised", "high", "higher")
+_DECREASE = ("decreased", "low", "lower")
 # Words for "less of a function" that name the same finding before any noun phrase.
 _LESS = ("decreased", "diminished")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
@@ -60,6 +60,8 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
         return
     analyte = rest[int(fluid) : len(rest) - int(amount)]
     if not analyte or len(analyte) > _MAX_ANALYTE_WORDS or "of" in analyte:
+        return
+    if analyte == ("pressure",):  # "high blood pressure" measures no analyte in the blood
         return
     for direction, fl, am in product(directions, ("", *_FLUIDS), ("", *_AMOUNTS)):
         if direction == "abnormal" and not (fl or am):

@@ -743,3 +743,18 @@ def test_comma_list_of_complements_after_an_of_term(tag):
     assert tag(
         "An abnormality of the axial skeleton, which comprises the skull, and the ribs."
     ) == [("abnormality of the axial skeleton", "HP:0009121")]
+
+
+def test_comparative_direction_words_of_laboratory_findings(tag):
+    assert tag("higher TSH and lower T4") == [
+        ("higher TSH", "HP:0002925"),
+        ("lower T4", "HP:0031507"),  # Decreased circulating T4 concentration
+    ]
+    # "lower" before a part stays a position word
+    assert tag("lower limb muscle weakness") == [("lower limb muscle weakness", "HP:0007340")]
+
+
+def test_pressure_is_no_analyte_of_the_blood(tag):
+    # "high blood pressure" names hypertension; "increased pressure" in a vein or the skull no
+    assert tag("increased pressure in the portal vein") == []
+    assert tag("high blood pressure") == [("high blood pressure", "HP:0000822")]
