@@ -79,6 +79,11 @@ class WordTables:
         conditions.update(
             (a, a + "ness") for a in sorted(_NESS_CONDITIONS) if a + "ness" in lexicon
         )
+        conditions.update(
+            (a, n)
+            for a, n in sorted(_IRREGULAR_CONDITIONS.items())
+            if a in lexicon and n in lexicon
+        )
         late_nouns = dict(nouns)
         for adj, noun in IRREGULAR_NOUN_OF_ADJECTIVE.items():
             if adj in lexicon and noun in lexicon:
@@ -304,7 +309,12 @@ _CONDITION_OF_ADJECTIVE = (
 )
 # Condition adjectives whose noun is the -ness form: "weak muscles" for "Muscle weakness".
 # Not the measures ("lip thickness", "narrowness") nor the senses that name no finding.
-_NESS_CONDITIONS = frozenset("weak stiff numb blind deaf dry red pale hoarse tight tired".split())
+_NESS_CONDITIONS = frozenset(
+    "weak stiff numb blind deaf dry red pale hoarse tight tired tender".split()
+)
+# Condition adjectives of another form: "swollen joints" for "Joint swelling", "painful
+# joints" for "Joint pain".
+_IRREGULAR_CONDITIONS = {"swollen": "swelling", "painful": "pain"}
 # Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
 # duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
 _NOMINAL_OF_PARTICIPLE = (

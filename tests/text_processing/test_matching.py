@@ -758,3 +758,19 @@ def test_pressure_is_no_analyte_of_the_blood(tag):
     # "high blood pressure" names hypertension; "increased pressure" in a vein or the skull no
     assert tag("increased pressure in the portal vein") == []
     assert tag("high blood pressure") == [("high blood pressure", "HP:0000822")]
+
+
+def test_swollen_and_painful_parts(tag):
+    assert tag("swollen joints") == [("swollen joints", "HP:0001386")]  # Joint swelling
+    assert tag("painful joints") == [("painful joints", "HP:0002829")]  # Arthralgia
+    assert tag("a painful hip") == [("painful hip", "HP:0030838")]
+    assert tag("painful stimuli") == []
+
+
+def test_lay_phrasings_of_patient_pages(tag):
+    assert tag("You may lose weight without trying.") == [("lose weight", "HP:0001824")]
+    assert tag("pain when passing urine") == [("pain when passing urine", "HP:0100518")]
+    assert tag("sensitivity to light") == [("sensitivity to light", "HP:0000613")]
+    assert tag("problems with balance") == [("problems with balance", "HP:0002172")]
+    assert tag("muscle twitching") == [("muscle twitching", "HP:0002380")]
+    assert tag("a high temperature of the sample") == []  # no lay word in abstracts' methods
