@@ -330,7 +330,9 @@ no further treatment|no further workup|no further work up|no further interventio
 no further imaging|no further testing|no further evaluation|no further follow up|
 no further follow-up|no known cause|no known etiology|no clear cause|no obvious cause|
 no apparent cause|no identifiable cause|free text|history and physical|social history|
-family history negative|whether or not|not to be confused|no longer than|no more than|
+family history negative|whether or not|not to be confused|without treatment|without therapy|without early treatment|
+without appropriate treatment|without intervention|without surgery|without medication|
+without surgical intervention|no longer than|no more than|
 not more than|not less than|no less than|nothing but|not unusual|not uncommon|not rare|
 not infrequent|not unlike|not improved|not improving|has not improved|did not improve|
 not resolved|has not resolved|not resolving|not relieved|not relieved by|without relief|

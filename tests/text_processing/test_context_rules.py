@@ -60,6 +60,7 @@ def test_list_stays_in_scope_when_other_items_are_symptoms(tagger):
         ("Not only fatigue but also myalgia.", "fatigue"),
         ("No change in the opacity.", "opacity"),
         ("Chest pain not relieved by nitroglycerin.", "Chest pain"),
+        ("Without treatment, patients develop liver failure.", "liver failure"),
     ],
 )
 def test_pseudo_triggers_negate_nothing(tagger, text, span):
