@@ -143,7 +143,7 @@ _RULES: list[tuple[str, str, str]] = [
         unclear if|unclear whether|either|equivocal|borderline|apparent|apparently|
         worrisome for|worrying for|may represent|might represent|could represent|
         may reflect|could reflect|doubt|doubtful|not excluded|not ruled out|
-        query|assess for|screen for|screening for|workup for|work up for|checked for|
+        query|assess for|screen for|screening for|screened for|workup for|work up for|checked for|
         test for|tested for|testing for|to exclude|exclude|be ruled out|should be ruled out|
         needs to be ruled out|need to rule out|to evaluate for|to assess for|versus|
         rarely|seldom|infrequently|uncommonly""",
@@ -199,13 +199,18 @@ _RULES: list[tuple[str, str, str]] = [
         which resolved|that resolved|in the remote past|as a teenager|during childhood|
         years earlier|in infancy|at birth""",
     ),
+    # Bare "children" and "siblings" are the patients of most abstracts ("affected children
+    # show hypotonia", "two siblings had ataxia"); only someone's children or siblings are
+    # other people.
     (
         OTHER,
         FORWARD,
         """family history of|family history|family hx of|family hx|fh of|fhx of|fh|fhx|
-        mother|father|sister|brother|sibling|siblings|parent|parents|aunt|uncle|cousin|
+        mother|father|sister|brother|his sibling|her sibling|his siblings|her siblings|
+        their siblings|sibling of|siblings of|parent|parents|aunt|uncle|cousin|
         cousins|grandmother|grandfather|grandparent|grandparents|relative|relatives|son|
-        daughter|children|husband|wife|spouse|partner|family member|family members|
+        daughter|his children|her children|their children|husband|wife|spouse|partner|
+        family member|family members|
         twin brother|twin sister|mother's|father's|his mother|her mother|his father|
         her father|maternal|paternal|mom|dad|nephew|niece|first degree relative|
         first-degree relative|first-degree relatives|first degree relatives|kindred""",
@@ -330,9 +335,9 @@ no further treatment|no further workup|no further work up|no further interventio
 no further imaging|no further testing|no further evaluation|no further follow up|
 no further follow-up|no known cause|no known etiology|no clear cause|no obvious cause|
 no apparent cause|no identifiable cause|free text|history and physical|social history|
-family history negative|whether or not|not to be confused|without treatment|without therapy|without early treatment|
-without appropriate treatment|without intervention|without surgery|without medication|
-without surgical intervention|no longer than|no more than|
+family history negative|whether or not|not to be confused|without treatment|
+without therapy|without early treatment|without appropriate treatment|without intervention|
+without surgery|without medication|without surgical intervention|no longer than|no more than|
 not more than|not less than|no less than|nothing but|not unusual|not uncommon|not rare|
 not infrequent|not unlike|not improved|not improving|has not improved|did not improve|
 not resolved|has not resolved|not resolving|not relieved|not relieved by|without relief|

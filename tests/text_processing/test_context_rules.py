@@ -121,3 +121,20 @@ def test_apply_context_on_a_bare_sentence():
 def test_negation_dev_gold_stays_above_target(tagger):
     scores = evaluate(read_gold(GOLD), tagger.tag, tagger.tag_targets)
     assert scores.negated_class.f1 >= 0.982, json.dumps(scores.as_dict()["negated_class"])
+
+
+@pytest.mark.parametrize(
+    "text,span,experiencer",
+    [
+        ("Two unrelated children had craniofacial anomalies.", "craniofacial anomalies", "patient"),
+        ("Two siblings had ataxia.", "ataxia", "patient"),
+        ("Her children have deafness.", "deafness", "other"),
+        ("His siblings had seizures.", "seizures", "other"),
+    ],
+)
+def test_children_and_siblings_are_other_people_only_when_someones(tagger, text, span, experiencer):
+    assert _m(tagger, text, span).experiencer == experiencer
+
+
+def test_screened_for_is_uncertain(tagger):
+    assert _m(tagger, "Patients should be screened for hearing loss.", "hearing loss").uncertain
