@@ -326,7 +326,28 @@ _RULES.append(
 )
 
 # Phrases that hold a trigger but are not one.
-_PSEUDO = """no increase|no increased|no suspicious change|no significant change|no change|
+# A case report's patient is introduced through the family ("a boy born to consanguineous
+# parents presented with seizures", "the daughter of healthy parents had microcephaly"), and
+# parents often tell the history ("parents reported that the child had seizures"): none of
+# that makes the findings someone else's.
+_FAMILY_BACKGROUND = _combine(
+    "born to|child of|children of|son of|daughter of|offspring of|boy of|girl of|infant of",
+    "|healthy|consanguineous|nonconsanguineous|non-consanguineous|unrelated|related|"
+    "unaffected|normal|first-cousin|first cousin|young|phenotypically normal",
+    "parents|parent",
+)
+_PARENTS_TELLING = _combine(
+    "parents|mother|father|the parents|the mother|the father|his parents|her parents|"
+    "his mother|her mother",
+    "reported|noted|noticed|described|observed|said|stated|report|note|notice|describe|"
+    "reports|notes|notices|describes",
+)
+_PSEUDO = (
+    _FAMILY_BACKGROUND
+    + "|"
+    + _PARENTS_TELLING
+    + "|"
+    + """no increase|no increased|no suspicious change|no significant change|no change|
 no interval change|no definite change|no significant interval change|no significant difference|
 not significantly different|no difference|not extend|not drain|not certain if|
 not certain whether|gram negative|gram-negative|without difficulty|not necessarily|not only|
@@ -361,6 +382,7 @@ not related to|not related|unrelated to|not due to|not caused by|not attributed 
 not attributable to|not secondary to|not explained by|not worsened by|not worse with|
 not exacerbated by|not aggravated by|not provoked by|not triggered by|not precipitated by|
 not brought on by|not worsened with|not exacerbated with"""
+)
 
 # Scope ends here: a new clause about something else.
 _TERMINATIONS = """but|however|nevertheless|yet|though|although|still|aside from|except|

@@ -130,9 +130,15 @@ def test_negation_dev_gold_stays_above_target(tagger):
         ("Two siblings had ataxia.", "ataxia", "patient"),
         ("Her children have deafness.", "deafness", "other"),
         ("His siblings had seizures.", "seizures", "other"),
+        ("A boy born to consanguineous parents presented with seizures.", "seizures", "patient"),
+        ("The daughter of healthy parents had microcephaly.", "microcephaly", "patient"),
+        ("Parents reported that the child had frequent seizures.", "seizures", "patient"),
+        ("The proband's mother had short stature.", "short stature", "other"),
     ],
 )
-def test_children_and_siblings_are_other_people_only_when_someones(tagger, text, span, experiencer):
+def test_relatives_are_other_people_only_when_they_have_the_finding(
+    tagger, text, span, experiencer
+):
     assert _m(tagger, text, span).experiencer == experiencer
 
 
