@@ -342,10 +342,16 @@ _PARENTS_TELLING = _combine(
     "reported|noted|noticed|described|observed|said|stated|report|note|notice|describe|"
     "reports|notes|notices|describes",
 )
+# An affected relative has the disease the text is about: their findings are its evidence
+# ("affected family members had ataxia"), unlike a relative's other conditions.
+_AFFECTED_RELATIVES = _combine(
+    "affected",
+    "family member|family members|relative|relatives|member|members|sibling|siblings|"
+    "sib|sibs|brother|brothers|sister|sisters|mother|father|son|sons|daughter|daughters|"
+    "cousin|cousins|twin|twins",
+)
 _PSEUDO = (
-    _FAMILY_BACKGROUND
-    + "|"
-    + _PARENTS_TELLING
+    "|".join((_FAMILY_BACKGROUND, _PARENTS_TELLING, _AFFECTED_RELATIVES))
     + "|"
     + """no increase|no increased|no suspicious change|no significant change|no change|
 no interval change|no definite change|no significant interval change|no significant difference|

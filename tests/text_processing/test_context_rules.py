@@ -134,6 +134,8 @@ def test_negation_dev_gold_stays_above_target(tagger):
         ("The daughter of healthy parents had microcephaly.", "microcephaly", "patient"),
         ("Parents reported that the child had frequent seizures.", "seizures", "patient"),
         ("The proband's mother had short stature.", "short stature", "other"),
+        ("Affected family members had ataxia.", "ataxia", "patient"),
+        ("His unaffected mother had diabetes.", "diabetes", "other"),
     ],
 )
 def test_relatives_are_other_people_only_when_they_have_the_finding(
