@@ -70,6 +70,63 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
         variant = (direction, *((fl,) if fl else ()), *analyte, *((am,) if am else ()))
         if variant != key:
             yield variant
+    for direction, am in product(directions, _AMOUNTS):
+        # the amount before the analyte: "elevated plasma levels of lactate", "high levels
+        # of ammonia", "increased levels of lactate in the blood"
+        for fl in ("", *_FLUIDS):
+            yield (direction, *((fl,) if fl else ()), am, "of", *analyte)
+        for fl in _FLUIDS[1:]:
+            yield (direction, am, "of", *analyte, "in", fl)
+
+
+# Fluids other than the blood, as lab terms name them ("Increased urinary potassium",
+# "Elevated urine X level", "Increased CSF lactate"), and as text names them after the analyte.
+_OTHER_FLUIDS = {
+    "urine": (("urine",),),
+    "urinary": (("urine",),),
+    "csf": (("csf",), ("cerebrospinal", "fluid")),
+}
+_OTHER_FLUID_FORMS = (("urine",), ("csf",), ("cerebrospinal", "fluid"))
+
+
+def other_fluid_lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """'Increased urinary potassium' -> 'increased potassium in the urine', 'increased levels
+    of potassium in the urine'; 'Increased CSF lactate' -> '... in the cerebrospinal fluid'."""
+    if 1 <= len(key) - 2 <= _MAX_ANALYTE_WORDS and key[-2] == "in" and key[-1] in _OTHER_FLUIDS:
+        # "Glucose in urine" (Glycosuria): "increased levels of glucose in the urine"
+        analyte, fluid = key[:-2], key[-1]
+        if not FUNCTION_WORDS.intersection(analyte) and analyte[0] not in _DIRECTIONS:
+            for direction in _INCREASE:
+                yield (direction, *analyte, "in", fluid)
+                yield from ((direction, am, "of", *analyte, "in", fluid) for am in _AMOUNTS)
+        return
+    if len(key) < 3 or key[0] not in _DIRECTIONS or key[1] not in _OTHER_FLUIDS:
+        return
+    directions = _INCREASE if key[0] in _INCREASE else _DECREASE
+    analyte = key[2:-1] if key[-1] in _AMOUNTS else key[2:]
+    if not analyte or len(analyte) > _MAX_ANALYTE_WORDS or "of" in analyte:
+        return
+    for direction in directions:
+        for fluid in _OTHER_FLUIDS[key[1]]:
+            yield (direction, *analyte, "in", *fluid)
+            for am in _AMOUNTS:
+                yield (direction, am, "of", *analyte, "in", *fluid)
+
+
+def elsewhere_keys(variants: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """A blood finding's phrasing followed by another fluid: 'increased concentration of
+    glucose in the urine'. Longer than the blood phrasing, so where no urine or CSF term claims
+    the words, they name no blood finding (the vocabulary files them as no phenotype)."""
+    return [
+        (*v, "in", *fluid)
+        for v in variants
+        if v[0] in (*_INCREASE, *_DECREASE) and not _FLUID_WORDS.intersection(v)
+        for fluid in _OTHER_FLUID_FORMS
+    ]
+
+
+_FLUID_WORDS = frozenset((*_FLUIDS, "in"))
+_DIRECTIONS = (*_INCREASE, *_DECREASE)
 
 
 _LOCATING_PREPOSITIONS = ("in", "of", "at")
@@ -114,6 +171,7 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))
+        out.extend((v, hpo_id) for v in other_fluid_lab_variants(key))
         if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])

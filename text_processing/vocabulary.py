@@ -20,7 +20,7 @@ from pathlib import Path
 from text_processing.catalogue_forms import spoken_forms
 from text_processing.normalize import GAP_WORDS, NUMBER_KEY, Lemmatizer, fold, raw_words
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
-from text_processing.phrasing_variants import family_variants
+from text_processing.phrasing_variants import elsewhere_keys, family_variants
 from text_processing.word_formation import (
     IRREGULAR_NOUN_OF_ADJECTIVE,
     WordTables,
@@ -248,6 +248,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
     for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
         vocab.add(key, hpo_id, PRIO_FALLBACK)
+    blood_labs = {h for k, (h, _) in vocab.terms.items() if "circulating" in k}
+    for key in elsewhere_keys([k for k, (h, _) in vocab.terms.items() if h in blood_labs]):
+        vocab.add(key, NOT_A_PHENOTYPE, PRIO_FALLBACK)  # only where no term claims the words
     for phrase in read_blocked(NOT_PHENOTYPES):  # longer than the term inside, so they win
         key = tuple(lem.lemma_of_folded(w) for w in phrase.split() if w not in GAP_WORDS)
         vocab.add(key, NOT_A_PHENOTYPE, PRIO_CURATED)

@@ -774,3 +774,23 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("problems with balance") == [("problems with balance", "HP:0002172")]
     assert tag("muscle twitching") == [("muscle twitching", "HP:0002380")]
     assert tag("a high temperature of the sample") == []  # no lay word in abstracts' methods
+
+
+def test_laboratory_amount_before_the_analyte(tag):
+    assert tag("elevated plasma levels of lactate") == [
+        ("elevated plasma levels of lactate", "HP:0002151")
+    ]
+    assert tag("high levels of ammonia") == [("high levels of ammonia", "HP:0001987")]
+    assert tag("increased levels of lactate in the blood")[0][1] == "HP:0002151"
+
+
+def test_laboratory_findings_of_urine_and_csf_are_not_the_bloods(tag):
+    # "Increased CSF lactate", "Glucose in urine" (Glycosuria) read in the words of text
+    assert tag("increased levels of lactate in the cerebrospinal fluid") == [
+        ("increased levels of lactate in the cerebrospinal fluid", "HP:0002490")
+    ]
+    assert tag("an increased concentration of glucose in the urine") == [
+        ("increased concentration of glucose in the urine", "HP:0003076")
+    ]
+    # no urine term for sodium: the words name no blood finding (Hypernatremia) either
+    assert tag("an increased sodium concentration in the urine") == []
