@@ -111,6 +111,9 @@ def other_fluid_lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield (direction, *analyte, "in", *fluid)
             for am in _AMOUNTS:
                 yield (direction, am, "of", *analyte, "in", *fluid)
+        if key[1] in ("urine", "urinary"):  # "increased urinary excretion of oxalate"
+            yield (direction, "urinary", "excretion", "of", *analyte)
+            yield (direction, "excretion", "of", *analyte, "in", "urine")
 
 
 def elsewhere_keys(variants: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

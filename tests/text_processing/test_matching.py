@@ -792,5 +792,8 @@ def test_laboratory_findings_of_urine_and_csf_are_not_the_bloods(tag):
     assert tag("an increased concentration of glucose in the urine") == [
         ("increased concentration of glucose in the urine", "HP:0003076")
     ]
+    assert tag("elevated urinary excretion of oxalate") == [
+        ("elevated urinary excretion of oxalate", "HP:0003159")  # Hyperoxaluria
+    ]
     # no urine term for sodium: the words name no blood finding (Hypernatremia) either
     assert tag("an increased sodium concentration in the urine") == []
