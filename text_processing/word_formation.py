@@ -25,6 +25,7 @@ FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
 )
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
+_SIDES = frozenset({"left", "right", "bilateral", "unilateral"})
 _PROCESS_NOUNS = frozenset({"development", "function", "growth"})
 _ADJECTIVE_ENDINGS = (
     "al",
@@ -74,7 +75,10 @@ class WordTables:
 
     @classmethod
     def from_lexicon(cls, lexicon: frozenset[str], lem: Lemmatizer) -> WordTables:
-        nouns = _derived(lexicon, _NOUN_OF_ADJECTIVE)
+        # lemmas, as the keys of text are: "atrial" -> "atria" -> "atrium"
+        nouns = {
+            a: lem.lemma_of_folded(n) for a, n in _derived(lexicon, _NOUN_OF_ADJECTIVE).items()
+        }
         conditions = _derived(lexicon, _CONDITION_OF_ADJECTIVE)
         conditions.update(
             (a, a + "ness") for a in sorted(_NESS_CONDITIONS) if a + "ness" in lexicon
@@ -275,6 +279,11 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
             # takes "of" only ("delay in the development of feeding skills" is no global delay)
             noun = nouns[mods[0]]
             out.extend((head, p, noun) for p in (("of",) if noun in _PROCESS_NOUNS else preps))
+        elif mods[-1] in nouns and all(m in _SIDES for m in mods[:-1]):
+            # a side stays with the part: "dilatation of the left ventricle" for "Left
+            # ventricular dilatation", "hypoplasia of the right lung"
+            side, noun = mods[:-1], nouns[mods[-1]]
+            out.extend((head, p, *side, noun) for p in ("of", "in"))
         elif mods[-1] in nouns and _leading_adjectives(mods[:-1]) == len(mods) - 1:
             # the other adjectives stay: "short nasal septum" -> "short septum of nose"
             out.append((*mods[:-1], head, "of", nouns[mods[-1]]))

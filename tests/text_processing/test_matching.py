@@ -797,3 +797,17 @@ def test_laboratory_findings_of_urine_and_csf_are_not_the_bloods(tag):
     ]
     # no urine term for sodium: the words name no blood finding (Hypernatremia) either
     assert tag("an increased sodium concentration in the urine") == []
+
+
+def test_a_side_stays_with_the_part_after_the_head(tag):
+    assert tag("dilatation of the left ventricle") == [
+        ("dilatation of the left ventricle", "HP:4000141")  # Left ventricular dilatation
+    ]
+    assert tag("dilation of the right ventricle") == [
+        ("dilation of the right ventricle", "HP:0005133")  # Right ventricular dilatation
+    ]
+    # the part's noun as a lemma: "atrial" -> "atria" (in HPO's words) -> "atrium"
+    assert tag("enlargement of the right atrium") == [
+        ("enlargement of the right atrium", "HP:0030718")
+    ]
+    assert tag("inflammation of the cornea") == [("inflammation of the cornea", "HP:0000491")]
