@@ -23,7 +23,8 @@ COPULAS = frozenset(
 # Degree and extent words between the copula and the adjective: "were markedly enlarged".
 DEGREE_WORDS = frozenset(
     "very markedly mildly moderately severely slightly extremely somewhat relatively "
-    "abnormally unusually noticeably bilaterally diffusely also both all".split()
+    "abnormally unusually noticeably bilaterally diffusely also both all increasingly "
+    "progressively more".split()
 )
 _NOUN_WORDS = 3  # "the upper central incisors were ..."
 _ADJECTIVE_WORDS = 2  # "were widely spaced", "were low set"

@@ -547,6 +547,9 @@ def _morphology_variants(
                 out.append((adj, nouns[part[0]]))
             elif not part[0].endswith(_ADJECTIVE_ENDINGS):
                 out.append((adj, part[0]))
+    if 2 <= len(key) <= 3 and key[0] == "difficulty" and not FUNCTION_WORDS.intersection(key):
+        # "Difficulty walking": "walking was difficult" (read by `predicative`)
+        out.append(("difficult", *key[1:]))
     if 2 <= len(key) <= 4 and not FUNCTION_WORDS.intersection(key):
         verb, rest = key[0], key[1:]
         if verb.endswith("ed") and nouns.get(verb, "").endswith("ing"):

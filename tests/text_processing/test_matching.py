@@ -811,3 +811,10 @@ def test_a_side_stays_with_the_part_after_the_head(tag):
         ("enlargement of the right atrium", "HP:0030718")
     ]
     assert tag("inflammation of the cornea") == [("inflammation of the cornea", "HP:0000491")]
+
+
+def test_difficulty_stated_as_a_predicate(tag):
+    assert tag("Walking became increasingly difficult.") == [
+        ("Walking became increasingly difficult", "HP:0001288")
+    ]
+    assert tag("Swallowing was difficult.") == [("Swallowing was difficult", "HP:0002015")]
