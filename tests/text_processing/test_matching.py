@@ -818,3 +818,12 @@ def test_difficulty_stated_as_a_predicate(tag):
         ("Walking became increasingly difficult", "HP:0001288")
     ]
     assert tag("Swallowing was difficult.") == [("Swallowing was difficult", "HP:0002015")]
+
+
+def test_lost_and_never_acquired_skills(tagger):
+    [m] = tagger.tag("He never acquired speech.")
+    assert (m.text, m.hpo_id, m.negated) == ("never acquired speech", "HP:0001344", False)
+    [m] = tagger.tag("She lost the ability to walk at age 10.")
+    assert (m.hpo_id, m.negated) == ("HP:0002505", False)
+    [m] = tagger.tag("She has not lost the ability to walk.")
+    assert (m.hpo_id, m.negated) == ("HP:0002505", True)
