@@ -827,3 +827,9 @@ def test_lost_and_never_acquired_skills(tagger):
     assert (m.hpo_id, m.negated) == ("HP:0002505", False)
     [m] = tagger.tag("She has not lost the ability to walk.")
     assert (m.hpo_id, m.negated) == ("HP:0002505", True)
+
+
+def test_goiter_and_palpable_spleen(tag):
+    assert tag("The thyroid gland was enlarged.") == [("thyroid gland was enlarged", "HP:0000853")]
+    assert tag("an enlarged thyroid") == [("enlarged thyroid", "HP:0000853")]
+    assert tag("The spleen was palpable.") == [("spleen was palpable", "HP:0001744")]
