@@ -68,7 +68,10 @@ def fold(word: str) -> str:
         if "ae" in w[:-1]:
             w = w[:-2].replace("ae", "e") + w[-2:]  # anaemia, haem-; keeps plural 'vertebrae'
         if "oe" in w[:-1]:
-            w = w[:-2].replace("oe", "e") + w[-2:]  # oedema, diarrhoea; keeps 'toe'
+            head = w[:-2]
+            while "oe" in head:  # "tracheo-oesophageal" folds like "tracheoesophageal"
+                head = head.replace("oe", "e")
+            w = head + w[-2:]  # oedema, diarrhoea; keeps 'toe'
             if w.endswith(("oea", "oeas")):
                 w = w.replace("oea", "ea")  # diarrhoea, dyspnoea, apnoea, amenorrhoea
         if w.startswith("sulph"):
@@ -189,9 +192,15 @@ class Lemmatizer:
 
 
 # "pre-auricular" is "preauricular": a hyphen after these prefixes joins rather than splits.
+# So does one after a combining form of an organ: "tracheo-oesophageal", "sensori-neural",
+# "vesico-ureteral", "hepato-splenomegaly", the closed compounds HPO names. (At most 8
+# letters each: the compiled tokenizer tests no longer word.)
 JOINING_PREFIXES = frozenset(
     "pre post non anti hyper hypo micro macro peri para sub supra intra inter extra bi poly "
-    "multi semi pseudo co hemi up down".split()
+    "multi semi pseudo co hemi up down "
+    "tracheo gastro cardio neuro musculo oculo cranio fronto naso oro hepato spleno sensori "
+    "cerebro osteo chondro broncho thoraco cortico retino chorio dento facio scapulo uretero "
+    "vesico spino ponto olivo laryngo pharyngo".split()
 )
 
 # Same concept, different word, after lemmas: "ocular abnormalities" == "eye abnormality".

@@ -833,3 +833,12 @@ def test_goiter_and_palpable_spleen(tag):
     assert tag("The thyroid gland was enlarged.") == [("thyroid gland was enlarged", "HP:0000853")]
     assert tag("an enlarged thyroid") == [("enlarged thyroid", "HP:0000853")]
     assert tag("The spleen was palpable.") == [("spleen was palpable", "HP:0001744")]
+
+
+def test_hyphen_after_an_organs_combining_form_joins(tag):
+    assert tag("a tracheo-oesophageal fistula") == [
+        ("tracheo-oesophageal fistula", "HP:0002575")
+    ]
+    assert tag("Sensori-neural hearing loss") == [("Sensori-neural hearing loss", "HP:0000407")]
+    assert tag("vesico-ureteral reflux") == [("vesico-ureteral reflux", "HP:0000076")]
+    assert fold("tracheooesophageal") == fold("tracheoesophageal")
