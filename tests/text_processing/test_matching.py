@@ -836,9 +836,7 @@ def test_goiter_and_palpable_spleen(tag):
 
 
 def test_hyphen_after_an_organs_combining_form_joins(tag):
-    assert tag("a tracheo-oesophageal fistula") == [
-        ("tracheo-oesophageal fistula", "HP:0002575")
-    ]
+    assert tag("a tracheo-oesophageal fistula") == [("tracheo-oesophageal fistula", "HP:0002575")]
     assert tag("Sensori-neural hearing loss") == [("Sensori-neural hearing loss", "HP:0000407")]
     assert tag("vesico-ureteral reflux") == [("vesico-ureteral reflux", "HP:0000076")]
     assert fold("tracheooesophageal") == fold("tracheoesophageal")
