@@ -840,3 +840,10 @@ def test_hyphen_after_an_organs_combining_form_joins(tag):
     assert tag("Sensori-neural hearing loss") == [("Sensori-neural hearing loss", "HP:0000407")]
     assert tag("vesico-ureteral reflux") == [("vesico-ureteral reflux", "HP:0000076")]
     assert fold("tracheooesophageal") == fold("tracheoesophageal")
+
+
+def test_colorectal_adenocarcinoma_and_its_conjuncts(tag):
+    assert tag("Gastric and colorectal adenocarcinomas occurred.") == [
+        ("Gastric and colorectal adenocarcinomas", "HP:0033770"),
+        ("colorectal adenocarcinomas", "HP:0040275"),
+    ]
