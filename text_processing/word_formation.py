@@ -547,6 +547,8 @@ def _morphology_variants(
                 out.append((adj, nouns[part[0]]))
             elif not part[0].endswith(_ADJECTIVE_ENDINGS):
                 out.append((adj, part[0]))
+        elif adj is not None and len(part) == 2 and not part[-1].endswith(_ADJECTIVE_ENDINGS):
+            out.append((adj, *part))  # "Optic nerve atrophy" -> "atrophic optic nerve"
     if 2 <= len(key) <= 3 and key[0] == "difficulty" and not FUNCTION_WORDS.intersection(key):
         # "Difficulty walking": "walking was difficult" (read by `predicative`)
         out.append(("difficult", *key[1:]))

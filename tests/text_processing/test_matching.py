@@ -369,8 +369,9 @@ def test_singular_of_a_latin_plural_only_term(tag):
 
 
 def test_condition_adjective_goes_only_before_a_noun(tag):
-    # "Optic atrophy" gives no "atrophic optic": "optic" is no noun of its own
-    assert tag("atrophic optic nerve") == []
+    # "Optic atrophy" gives no "atrophic optic": "optic" is no noun of its own (the optic
+    # nerve is read through HPO's "Optic nerve atrophy")
+    assert tag("atrophic optic radiations") == []
 
 
 def test_adjectives_in_ory_take_no_of_phrase(tag):
@@ -847,3 +848,8 @@ def test_colorectal_adenocarcinoma_and_its_conjuncts(tag):
         ("Gastric and colorectal adenocarcinomas", "HP:0033770"),
         ("colorectal adenocarcinomas", "HP:0040275"),
     ]
+
+
+def test_condition_adjective_before_a_two_word_part(tag):
+    assert tag("atrophic optic nerves") == [("atrophic optic nerves", "HP:0000648")]
+    assert tag("a hypoplastic nasal bone")[0][1] == "HP:0004646"
