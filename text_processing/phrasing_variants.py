@@ -77,6 +77,7 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
             yield (direction, *((fl,) if fl else ()), am, "of", *analyte)
         for fl in _FLUIDS[1:]:
             yield (direction, am, "of", *analyte, "in", fl)
+            yield (direction, *analyte, am, "in", fl)  # "decreased IgG levels in the blood"
 
 
 # Fluids other than the blood, as lab terms name them ("Increased urinary potassium",
@@ -111,6 +112,7 @@ def other_fluid_lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield (direction, *analyte, "in", *fluid)
             for am in _AMOUNTS:
                 yield (direction, am, "of", *analyte, "in", *fluid)
+                yield (direction, *analyte, am, "in", *fluid)  # "high histidine levels in CSF"
         if key[1] in ("urine", "urinary"):  # "increased urinary excretion of oxalate"
             yield (direction, "urinary", "excretion", "of", *analyte)
             yield (direction, "excretion", "of", *analyte, "in", "urine")

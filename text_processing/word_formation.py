@@ -127,9 +127,11 @@ def term_variants(
         key, t.nouns, t.adjectives, t.conditions, t.condition_adjectives
     )
     late = _nominal_variants(key, t.nominals, t.participles)
-    if len(key) == 2 and key[0] == "large":  # "Large spleen": "enlarged spleen" too
+    if 2 <= len(key) <= 4 and key[0] == "large" and not FUNCTION_WORDS.intersection(key):
+        # "Large spleen": "enlarged spleen" too; "Large foramen magnum"
         late += [("enlarged", *key[1:])]
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
+    late += _ing_adjective_variants(key, t.late_nouns)
     late += _word_order_variants(key, t.late_nouns)
     if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
         # "Cerebral edema" is also "brain edema"
@@ -158,6 +160,32 @@ def term_variants(
         fallbacks.append((*key[2:], "malformation"))
         fallbacks.append(("malformation", "of", *key[2:]))
     return variants, late, fallbacks
+
+
+# Nouns in -ing that name a change of shape, and the adjective of the result:
+# "Intervertebral space narrowing" is a "narrow intervertebral space".
+_ING_ADJECTIVES = {
+    "narrowing": "narrow",
+    "widening": "wide",
+    "thickening": "thick",
+    "thinning": "thin",
+    "shortening": "short",
+    "flattening": "flat",
+    "broadening": "broad",
+}
+
+
+def _ing_adjective_variants(key: Key, nouns: dict[str, str]) -> list[Key]:
+    """'Intervertebral space narrowing' -> 'narrow intervertebral space'; 'Femoral shortening'
+    -> 'short femur' (a relational adjective as its noun; none without one)."""
+    if not 2 <= len(key) <= 3 or key[-1] not in _ING_ADJECTIVES or FUNCTION_WORDS.intersection(key):
+        return []
+    part = key[:-1]
+    if part[-1] in nouns:
+        part = (*part[:-1], nouns[part[-1]])
+    elif part[-1].endswith(_ADJECTIVE_ENDINGS):
+        return []
+    return [(_ING_ADJECTIVES[key[-1]], *part)]
 
 
 def _part_adjective_variants(orders: list[Key], adjectives: dict[str, str]) -> list[Key]:

@@ -796,8 +796,12 @@ def test_laboratory_findings_of_urine_and_csf_are_not_the_bloods(tag):
     assert tag("elevated urinary excretion of oxalate") == [
         ("elevated urinary excretion of oxalate", "HP:0003159")  # Hyperoxaluria
     ]
-    # no urine term for sodium: the words name no blood finding (Hypernatremia) either
-    assert tag("an increased sodium concentration in the urine") == []
+    assert tag("an increased sodium concentration in the urine") == [
+        ("increased sodium concentration in the urine", "HP:0012605")  # Hypernatriuria
+    ]
+    # no urine term for ferritin: the words name no blood finding either
+    assert tag("increased levels of ferritin in the urine") == []
+    assert tag("decreased IgG levels in the blood")[0][1] == "HP:0004315"
 
 
 def test_a_side_stays_with_the_part_after_the_head(tag):
@@ -853,3 +857,9 @@ def test_colorectal_adenocarcinoma_and_its_conjuncts(tag):
 def test_condition_adjective_before_a_two_word_part(tag):
     assert tag("atrophic optic nerves") == [("atrophic optic nerves", "HP:0000648")]
     assert tag("a hypoplastic nasal bone")[0][1] == "HP:0004646"
+
+
+def test_adjective_of_a_change_in_ing(tag):
+    # HPO: "Intervertebral space narrowing", "Large foramen magnum"
+    assert tag("narrow intervertebral spaces") == [("narrow intervertebral spaces", "HP:0002945")]
+    assert tag("enlarged foramen magnum") == [("enlarged foramen magnum", "HP:0002700")]
