@@ -132,6 +132,9 @@ def term_variants(
         late += [("enlarged", *key[1:])]
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
+    if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
+        # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
+        late.append((t.participles[key[1]], t.late_nouns[key[0]]))
     late += _word_order_variants(key, t.late_nouns)
     if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
         # "Cerebral edema" is also "brain edema"

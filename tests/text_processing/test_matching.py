@@ -863,3 +863,9 @@ def test_adjective_of_a_change_in_ing(tag):
     # HPO: "Intervertebral space narrowing", "Large foramen magnum"
     assert tag("narrow intervertebral spaces") == [("narrow intervertebral spaces", "HP:0002945")]
     assert tag("enlarged foramen magnum") == [("enlarged foramen magnum", "HP:0002700")]
+
+
+def test_participle_before_the_part_of_a_relational_term(tag):
+    # HPO: "Splenic rupture", "Cochlear malformation"
+    assert tag("a ruptured spleen") == [("ruptured spleen", "HP:0100616")]
+    assert tag("a malformed cochlea")[0][0] == "malformed cochlea"
