@@ -867,5 +867,5 @@ def test_adjective_of_a_change_in_ing(tag):
 
 def test_participle_before_the_part_of_a_relational_term(tag):
     # HPO: "Splenic rupture", "Cochlear malformation"
-    assert tag("a ruptured spleen") == [("ruptured spleen", "HP:0100616")]
+    assert tag("a ruptured spleen") == [("ruptured spleen", "HP:0012223")]
     assert tag("a malformed cochlea")[0][0] == "malformed cochlea"
