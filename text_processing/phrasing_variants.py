@@ -39,6 +39,17 @@ _CANCER_SOURCES = (
 )
 
 
+def _aplastic_part(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The part of "Aplastic X" / "Aplasia of X" (one to three words), else ()."""
+    if 2 <= len(key) <= 4 and key[0] == "aplastic":
+        part = key[1:]
+    elif 3 <= len(key) <= 5 and key[:2] == ("aplasia", "of"):
+        part = key[2:]
+    else:
+        return ()
+    return () if FUNCTION_WORDS.intersection(part) else part
+
+
 def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tuple[str, ...]]:
     """'Increased circulating lactate concentration' -> 'elevated serum lactate level', ...
 
@@ -172,6 +183,12 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         if 2 <= len(key) <= 4 and key[0] == "absent" and "of" not in key:
             # "Absent radius" is also "aplasia / agenesis of the radius"
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
+    for key, hpo_id in keys:
+        # and back: "Aplastic clavicle", "Aplasia of the uvula" are "absent ..."; after the
+        # loop above, so a term named "Absent X" keeps the phrase
+        part = _aplastic_part(key)
+        if part:
+            out.append((("absent", *part), hpo_id))
     out.extend(_located_variants(keys))
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:

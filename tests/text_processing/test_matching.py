@@ -869,3 +869,10 @@ def test_participle_before_the_part_of_a_relational_term(tag):
     # HPO: "Splenic rupture", "Cochlear malformation"
     assert tag("a ruptured spleen") == [("ruptured spleen", "HP:0012223")]
     assert tag("a malformed cochlea")[0][0] == "malformed cochlea"
+
+
+def test_aplasia_of_a_part_is_its_absence(tag):
+    # HPO names "Aplasia of the 4th finger"; text says "absent fourth finger"
+    assert tag("Absent 4th finger.") == [("Absent 4th finger", "HP:0009281")]
+    # no "small X" for hypoplastic X: "small intestine" is anatomy
+    assert tag("the small intestine") == []
