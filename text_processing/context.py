@@ -220,6 +220,8 @@ _RULES: list[tuple[str, str, str]] = [
         BACKWARD,
         """in his mother|in her mother|in the mother|in mother|in his father|in her father|
         in the father|in father|in his sister|in her sister|in his brother|in her brother|
+        in both parents|in the parents|in his parents|in her parents|in their parents|
+        in one parent|in a parent|in either parent|
         in siblings|in a sibling|in his siblings|in her siblings|in the family|
         in family members|in relatives|in a relative|in his family|in her family|
         in their family|runs in the family|runs in his family|runs in her family|

@@ -136,6 +136,7 @@ def test_negation_dev_gold_stays_above_target(tagger):
         ("The proband's mother had short stature.", "short stature", "other"),
         ("Affected family members had ataxia.", "ataxia", "patient"),
         ("His unaffected mother had diabetes.", "diabetes", "other"),
+        ("Hearing loss was present in both parents.", "Hearing loss", "other"),
     ],
 )
 def test_relatives_are_other_people_only_when_they_have_the_finding(
