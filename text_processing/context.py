@@ -213,7 +213,8 @@ _RULES: list[tuple[str, str, str]] = [
         family member|family members|
         twin brother|twin sister|mother's|father's|his mother|her mother|his father|
         her father|maternal|paternal|mom|dad|nephew|niece|first degree relative|
-        first-degree relative|first-degree relatives|first degree relatives|kindred""",
+        first-degree relative|first-degree relatives|first degree relatives|kindred|
+        in other people|other people|in others|in other persons""",
     ),
     (
         OTHER,

@@ -137,6 +137,7 @@ def test_negation_dev_gold_stays_above_target(tagger):
         ("Affected family members had ataxia.", "ataxia", "patient"),
         ("His unaffected mother had diabetes.", "diabetes", "other"),
         ("Hearing loss was present in both parents.", "Hearing loss", "other"),
+        ("In other people it may point to thyroid disease.", "thyroid disease", "other"),
     ],
 )
 def test_relatives_are_other_people_only_when_they_have_the_finding(
