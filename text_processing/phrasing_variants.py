@@ -65,7 +65,8 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
     else:
         directions = _INCREASE if key[0] in _INCREASE else _DECREASE
     rest = key[1:]
-    fluid = rest[0] in _FLUIDS
+    # "Decreased plasma cell count" names a cell, not a fluid: no "decreased blood cell count"
+    fluid = rest[0] in _FLUIDS and rest[1:2] != ("cell",)
     amount = rest[-1] in _AMOUNTS
     if not (fluid or amount or known_lab):
         return
@@ -194,10 +195,10 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))
         out.extend((v, hpo_id) for v in other_fluid_lab_variants(key))
-        if 2 <= len(key) <= 4 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
+        if 2 <= len(key) <= 5 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
-        if 2 <= len(key) <= 4 and key[0] == "increased" and "of" not in key:
+        if 2 <= len(key) <= 5 and key[0] == "increased" and "of" not in key:
             # "Elevated erythrocyte sedimentation rate" is also "high" or "raised" (not "High
             # palate": only "increased" is a source)
             out.extend(((w, *key[1:]), hpo_id) for w in _INCREASE if w != key[0])

@@ -26,7 +26,7 @@ DEGREE_WORDS = frozenset(
     "abnormally unusually noticeably bilaterally diffusely also both all increasingly "
     "progressively more".split()
 )
-_NOUN_WORDS = 3  # "the upper central incisors were ..."
+_NOUN_WORDS = 4  # "the upper central incisors were ...", "white blood cell count was ..."
 _ADJECTIVE_WORDS = 2  # "were widely spaced", "were low set"
 _AND = frozenset({"and", "or"})
 

@@ -876,3 +876,11 @@ def test_aplasia_of_a_part_is_its_absence(tag):
     assert tag("Absent 4th finger.") == [("Absent 4th finger", "HP:0009281")]
     # no "small X" for hypoplastic X: "small intestine" is anatomy
     assert tag("the small intestine") == []
+
+
+def test_blood_counts_stated_as_predicates(tag):
+    assert tag("The white blood cell count was decreased.") == [
+        ("white blood cell count was decreased", "HP:0001882")  # Leukopenia
+    ]
+    # "plasma" in "plasma cell" is no fluid: no "decreased blood cell count" of it
+    assert tag("decreased blood cell count") != [("decreased blood cell count", "HP:0025618")]
