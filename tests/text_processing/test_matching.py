@@ -884,3 +884,6 @@ def test_blood_counts_stated_as_predicates(tag):
     ]
     # "plasma" in "plasma cell" is no fluid: no "decreased blood cell count" of it
     assert tag("decreased blood cell count") != [("decreased blood cell count", "HP:0025618")]
+    assert tag("Neutrophil counts were persistently low.") == [
+        ("Neutrophil counts were persistently low", "HP:0001875")
+    ]
