@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+_DEFINITION = re.compile(r'^def: "((?:[^"\\]|\\.)*)"')
 _SYNONYM = re.compile(r'^synonym: "((?:[^"\\]|\\.)*)" (EXACT|RELATED|BROAD|NARROW)(?: (\S+))? \[')
 
 
@@ -23,6 +24,7 @@ class OboTerm:
     alt_ids: list[str] = field(default_factory=list)
     replaced_by: list[str] = field(default_factory=list)
     consider: list[str] = field(default_factory=list)
+    definition: str = ""
 
 
 def default_obo_path() -> Path:
@@ -57,6 +59,10 @@ def read_obo(path: Path) -> dict[str, OboTerm]:
                 if m:
                     text = m.group(1).replace('\\"', '"')
                     current.synonyms.append((text, m.group(2), m.group(3) or ""))
+            elif line.startswith("def: "):
+                m = _DEFINITION.match(line)
+                if m:
+                    current.definition = m.group(1).replace('\\"', '"')
             elif line.startswith("is_a: "):
                 current.parents.append(line[6:].split("!")[0].strip())
             elif line.startswith("is_obsolete: true"):

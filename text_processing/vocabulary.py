@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from text_processing.catalogue_forms import spoken_forms
+from text_processing.definition_forms import lab_name
 from text_processing.normalize import GAP_WORDS, NUMBER_KEY, Lemmatizer, fold, raw_words
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
 from text_processing.phrasing_variants import elsewhere_keys, family_variants
@@ -170,6 +171,9 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         vocab.labels[hpo_id] = t.name
         vocab.parents[hpo_id] = tuple(p for p in t.parents if p in keep)
         entries.append((t.name, hpo_id, PRIO_NAME, ""))
+        lab = lab_name(t.definition)  # "Hyperserinemia": "Increased circulating serine ..."
+        if lab:
+            entries.append((lab, hpo_id, PRIO_LOOSE, ""))
         for text, scope, syn_type in t.synonyms:
             if syn_type == "obsolete_synonym":
                 continue
@@ -284,6 +288,7 @@ def _source_fingerprint(*paths: Path) -> str:
                 "phrasing_variants.py",
                 "word_formation.py",
                 "catalogue_forms.py",
+                "definition_forms.py",
             )
         ),
     ):
