@@ -887,3 +887,17 @@ def test_blood_counts_stated_as_predicates(tag):
     assert tag("Neutrophil counts were persistently low.") == [
         ("Neutrophil counts were persistently low", "HP:0001875")
     ]
+
+
+def test_lay_verbs_of_patient_pages(tag):
+    assert tag("Some people feel sick and lose their appetite.") == [
+        ("feel sick", "HP:0002018"),
+        ("lose their appetite", "HP:0002039"),
+    ]
+    assert tag("You may feel thirsty all the time and pee a lot.") == [
+        ("thirsty all the time", "HP:0001959"),
+        ("pee a lot", "HP:0000103"),
+    ]
+    assert tag("Some children are slow to learn to walk.") == [
+        ("slow to learn to walk", "HP:0031936")
+    ]
