@@ -27,7 +27,13 @@ from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold,
 from text_processing.person_findings import person_findings
 from text_processing.predicative import COPULAS, predicative
 from text_processing.sentences import split_sentences
-from text_processing.vocabulary import NOT_A_PHENOTYPE, Vocabulary, load_vocabulary
+from text_processing.vocabulary import (
+    NO_TERM_IDS,
+    NOT_A_PHENOTYPE,
+    OTHER_FLUID,
+    Vocabulary,
+    load_vocabulary,
+)
 from text_processing.word_formation import is_adjective_like
 
 # Single words so broad that, as mentions of their own, they add nothing when a more specific
@@ -151,7 +157,7 @@ class Tagger:
         if not adjectives.keys().isdisjoint(keys):
             more.extend(person_findings(adjectives, keys, limits, matches + more))
         matches.extend(m for m in more if m.last not in no_end)
-        matches = [m for m in matches if m.hpo_id != NOT_A_PHENOTYPE]
+        matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
         spans = [
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
@@ -192,6 +198,8 @@ class Tagger:
         for outer in matches:
             if outer.hpo_id == NOT_A_PHENOTYPE and outer.first <= inner.first < outer.last:
                 return True  # "tumor" in "tumor suppressor gene", as gold corpora mark words
+            if outer.hpo_id == OTHER_FLUID and outer.first <= inner.first < outer.last:
+                return False  # "increased levels of ferritin [in the urine]" is no blood finding
             if (
                 not outer.nested
                 and outer.first <= inner.first
@@ -212,7 +220,7 @@ class Tagger:
             if not long_ids:
                 keys = self._fast.tokenize(abbr.long)[2]
                 hit = self.vocab.terms.get(tuple(keys))
-                if hit is None or hit[0] == NOT_A_PHENOTYPE:
+                if hit is None or hit[0] in NO_TERM_IDS:
                     continue  # "tumor necrosis factor (TNF)": TNF names no tumour
                 long_ids = [hit[0]]
             close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
@@ -271,7 +279,7 @@ class Tagger:
         for s, e in targets:
             keys = self._fast.tokenize(text[s:e])[2]
             hit = self.vocab.terms.get(tuple(keys))
-            spans.append(_Span(s, e, hit[0] if hit else "", 0))
+            spans.append(_Span(s, e, hit[0] if hit and hit[0] not in NO_TERM_IDS else "", 0))
         found = [(sp.start, sp.end) for sp in self._spans(text, nested=False)]
         sent_of = _sentence_indices(sentences, spans)
         return self._with_context(text, spans, sentences, sent_of, extra_covered=found)

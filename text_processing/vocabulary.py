@@ -36,6 +36,11 @@ BLOCKED_TERMS = DATA_DIR / "blocked_terms.tsv"
 NOT_PHENOTYPES = DATA_DIR / "not_phenotypes.tsv"
 # The id of a phrase that holds a term but names no phenotype; matched, then dropped.
 NOT_A_PHENOTYPE = ""
+# The id of a blood finding's words before another fluid ("increased levels of ferritin in the
+# urine") where no urine or CSF term claims them: matched, then dropped; unlike a phrase that
+# names no phenotype, the blood term inside is no nested concept either.
+OTHER_FLUID = "-"
+NO_TERM_IDS = frozenset({NOT_A_PHENOTYPE, OTHER_FLUID})
 VOCAB_FORMAT = 7  # bump when the cached structure changes
 
 # Priorities: lower wins when two terms share a key.
@@ -254,7 +259,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
         vocab.add(key, hpo_id, PRIO_FALLBACK)
     blood_labs = {h for k, (h, _) in vocab.terms.items() if "circulating" in k}
     for key in elsewhere_keys([k for k, (h, _) in vocab.terms.items() if h in blood_labs]):
-        vocab.add(key, NOT_A_PHENOTYPE, PRIO_FALLBACK)  # only where no term claims the words
+        vocab.add(key, OTHER_FLUID, PRIO_FALLBACK)  # only where no term claims the words
     for phrase in read_blocked(NOT_PHENOTYPES):  # longer than the term inside, so they win
         key = tuple(lem.lemma_of_folded(w) for w in phrase.split() if w not in GAP_WORDS)
         vocab.add(key, NOT_A_PHENOTYPE, PRIO_CURATED)

@@ -801,6 +801,7 @@ def test_laboratory_findings_of_urine_and_csf_are_not_the_bloods(tag):
     ]
     # no urine term for ferritin: the words name no blood finding either
     assert tag("increased levels of ferritin in the urine") == []
+    assert tag("increased levels of ferritin in the urine", nested=True) == []
     assert tag("decreased IgG levels in the blood")[0][1] == "HP:0004315"
 
 
