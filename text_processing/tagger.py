@@ -224,6 +224,12 @@ class Tagger:
                     continue  # "tumor necrosis factor (TNF)": TNF names no tumour
                 long_ids = [hit[0]]
             close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
+            # the definition restates the long form: "(GERD)" is no second mention of it
+            spans = [
+                x
+                for x in spans
+                if not (abbr.long_end < x.start and x.end <= close and x.hpo_id in long_ids)
+            ]
             for s, e in occurrences(text, abbr.short, after=close + 1):
                 spans = [x for x in spans if x.end <= s or x.start >= e]
                 spans.append(_Span(s, e, long_ids[0], 0))

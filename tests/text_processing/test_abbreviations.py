@@ -18,3 +18,11 @@ def test_symptom_abbreviation_is_expanded(tagger):
 
 def test_abbreviation_is_local_to_the_text(tagger):
     assert tagger.tag("PMW was asymmetric.") == []
+
+
+def test_the_definition_itself_is_no_second_mention(tag):
+    # HPO lists "VSD" itself; "(VSD)" right after the long form restates it
+    assert tag("Ventricular septal defect (VSD) was repaired; the VSD was small.") == [
+        ("Ventricular septal defect", "HP:0001629"),
+        ("VSD", "HP:0001629"),
+    ]
