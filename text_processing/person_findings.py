@@ -50,19 +50,24 @@ def person_findings(
 ) -> list[Match]:
     """One-word mentions of adjectives said of a person (see the module docstring)."""
     taken = [(m.first, m.last) for m in matches if not m.nested]
+    # one-word terms found already link a chain too: "she was deaf and blind"
+    links = {m.first for m in matches if not m.nested and m.last - m.first == 1}
     found: dict[int, str] = {}
     n = len(keys)
     for i, k in enumerate(keys):
-        if k not in adjectives or i in found:
+        if (k not in adjectives and i not in links) or i in found:
             continue
-        chain = _adjective_chain(adjectives, keys, i)
+        chain = _adjective_chain(adjectives, keys, i, links)
+        if len(chain) == 1 and k not in adjectives:
+            continue
         last = chain[-1]
         before_person = last + 1 < n and keys[last + 1] in PERSON_WORDS
         if last + 1 < n and keys[last + 1] == "of":
             continue  # "he was short of breath"
         if before_person or _after_person_copula(keys, limits, i):
             for j in chain:
-                found[j] = adjectives[keys[j]]
+                if keys[j] in adjectives:
+                    found[j] = adjectives[keys[j]]
     return [
         Match(j, j + 1, hpo_id, 0)
         for j, hpo_id in sorted(found.items())
@@ -70,7 +75,9 @@ def person_findings(
     ]
 
 
-def _adjective_chain(adjectives: dict[str, str], keys: list[str], i: int) -> list[int]:
+def _adjective_chain(
+    adjectives: dict[str, str], keys: list[str], i: int, links: set[int]
+) -> list[int]:
     """'microcephalic , obese and hypotonic': the indices of each adjective from `i` on."""
     chain = [i]
     j = i + 1
@@ -79,7 +86,7 @@ def _adjective_chain(adjectives: dict[str, str], keys: list[str], i: int) -> lis
             j += 1
         while keys[j] in _SKIPPED and j + 1 < len(keys):
             j += 1
-        if keys[j] not in adjectives:
+        if keys[j] not in adjectives and j not in links:
             break
         chain.append(j)
         j += 1

@@ -902,3 +902,8 @@ def test_lay_verbs_of_patient_pages(tag):
     assert tag("Some children are slow to learn to walk.") == [
         ("slow to learn to walk", "HP:0031936")
     ]
+
+
+def test_a_one_word_term_links_a_chain_of_person_adjectives(tag):
+    assert tag("She was deaf and blind.") == [("deaf", "HP:0000365"), ("blind", "HP:0000618")]
+    assert tag("The patient had fever and hypotonic saline was given.") == [("fever", "HP:0001945")]
