@@ -907,3 +907,11 @@ def test_lay_verbs_of_patient_pages(tag):
 def test_a_one_word_term_links_a_chain_of_person_adjectives(tag):
     assert tag("She was deaf and blind.") == [("deaf", "HP:0000365"), ("blind", "HP:0000618")]
     assert tag("The patient had fever and hypotonic saline was given.") == [("fever", "HP:0001945")]
+
+
+def test_curated_eye_and_behaviour_findings(tag):
+    assert tag("Fundoscopy showed a cherry-red spot.") == [("cherry-red spot", "HP:0010729")]
+    assert tag("Temper tantrums were frequent.") == [("Temper tantrums", "HP:0025160")]
+    assert tag("He showed stereotypic hand movements.") == [
+        ("stereotypic hand movements", "HP:0000733")
+    ]
