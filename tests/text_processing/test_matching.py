@@ -915,3 +915,4 @@ def test_curated_eye_and_behaviour_findings(tag):
     assert tag("He showed stereotypic hand movements.") == [
         ("stereotypic hand movements", "HP:0000733")
     ]
+    assert tag("a duplex kidney") == [("duplex kidney", "HP:0000075")]
