@@ -130,7 +130,7 @@ def coordinated(
     keys: list[str],
     limits: list[int],
     matches: list[Match],
-    gap: Callable[[int], str] | None = None,
+    gap: Callable[[int], str],
 ) -> list[Match]:
     """Conjuncts sharing a head or a complement: each found term is one more nested mention.
 
@@ -155,7 +155,7 @@ def coordinated(
         if m.last - m.first >= 2:
             out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
             out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
-            if gap is not None and "of" in keys[m.first : m.last]:
+            if "of" in keys[m.first : m.last]:
                 out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
@@ -222,6 +222,12 @@ def _left_conjuncts(
     return out
 
 
+def _up_to_last_of(keys: list[str], m: Match) -> tuple[str, ...]:
+    """The term's words up to its last "of": what each complement of 'X of A or B' shares."""
+    inner = keys[m.first : m.last]
+    return tuple(inner[: len(inner) - inner[::-1].index("of")])
+
+
 def _is_comma(gap: str) -> bool:
     """The text between two list items holds one comma and no other break ("eyes, the ears")."""
     return gap.count(",") == 1 and _OTHER_BREAKS.isdisjoint(gap)
@@ -245,9 +251,7 @@ def _right_list_conjuncts(
     pos = m.last
     if pos >= n or not _is_comma(gap(pos)):
         return []
-    inner = keys[m.first : m.last]
-    of = m.first + len(inner) - 1 - inner[::-1].index("of")
-    head = tuple(keys[m.first : of + 1])
+    head = _up_to_last_of(keys, m)
     items: list[tuple[int, int]] = []
     while True:  # `pos` starts an item after a comma
         if keys[pos] in _CONJUNCTIONS:  # "A, B, and C"
@@ -298,8 +302,7 @@ def _right_conjuncts(
         return []
     complement = "of" in inner
     if complement:
-        of = m.first + len(inner) - 1 - inner[::-1].index("of")
-        head = tuple(keys[m.first : of + 1])
+        head = _up_to_last_of(keys, m)
     elif m.last + 1 not in term_firsts:
         head = tuple(inner[:-1])  # the modifier words
     else:

@@ -28,7 +28,6 @@ _MEASURES = {
     "bmi": ("HP:0045082", "HP:0031418"),
     "body mass index": ("HP:0045082", "HP:0031418"),
 }
-_BIRTH = ("HP:0001518", "HP:0001520")
 _ORDINAL_WORDS = {"first": "1", "second": "2", "third": "3", "fifth": "5", "tenth": "10"}
 _PATTERN = re.compile(
     r"\b(?P<measure>head\s+circumference|occipitofrontal\s+circumference|OFC|body\s+mass\s+index"
@@ -67,7 +66,7 @@ def measurement_findings(text: str) -> list[tuple[int, int, str]]:
         if m.group("n") is not None:  # "below the 3rd centile"
             raw = m.group("n").lower()
             n = float(_ORDINAL_WORDS.get(raw, raw))
-            at_birth = (low_id, high_id) == _BIRTH
+            at_birth = measure == "birth weight"
             low_line, high_line = (10, 90) if at_birth else (3, 97)
             if direction:
                 low = direction in _LOW_WORDS

@@ -21,9 +21,11 @@ from text_processing.word_formation import FUNCTION_WORDS, is_adjective_like
 # "increased", "reduced" as "decreased", "levels" as "concentration").
 _INCREASE = ("increased", "raised", "high", "higher")
 _DECREASE = ("decreased", "low", "lower")
+_DIRECTIONS = (*_INCREASE, *_DECREASE)
 # Words for "less of a function" that name the same finding before any noun phrase.
 _LESS = ("decreased", "diminished")
 _FLUIDS = ("circulating", "serum", "plasma", "blood")
+_FLUIDS_AFTER_ANALYTE = ("serum", "plasma", "blood")  # "levels in the blood", not "circulating"
 _AMOUNTS = ("concentration",)
 _MAX_ANALYTE_WORDS = 4
 # "loss of vibration sense" is the finding HPO calls absent, else impaired, else decreased
@@ -58,7 +60,7 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
     "High TSH" has neither either, but its term is `known_lab` by its other names
     ("circulating", "concentration"), so it gives "elevated TSH", "raised TSH levels".
     """
-    if len(key) < 2 or key[0] not in (*_INCREASE, *_DECREASE, "abnormal"):
+    if len(key) < 2 or key[0] not in (*_DIRECTIONS, "abnormal"):
         return
     if key[0] == "abnormal":  # "Abnormal circulating X concentration": "abnormal serum X"
         directions: tuple[str, ...] = ("abnormal",)
@@ -87,7 +89,7 @@ def lab_variants(key: tuple[str, ...], known_lab: bool = False) -> Iterator[tupl
         # of ammonia", "increased levels of lactate in the blood"
         for fl in ("", *_FLUIDS):
             yield (direction, *((fl,) if fl else ()), am, "of", *analyte)
-        for fl in _FLUIDS[1:]:
+        for fl in _FLUIDS_AFTER_ANALYTE:
             yield (direction, am, "of", *analyte, "in", fl)
             yield (direction, *analyte, am, "in", fl)  # "decreased IgG levels in the blood"
 
@@ -99,7 +101,7 @@ _OTHER_FLUIDS = {
     "urinary": (("urine",),),
     "csf": (("csf",), ("cerebrospinal", "fluid")),
 }
-_OTHER_FLUID_FORMS = (("urine",), ("csf",), ("cerebrospinal", "fluid"))
+_OTHER_FLUID_FORMS = tuple(dict.fromkeys(f for forms in _OTHER_FLUIDS.values() for f in forms))
 
 
 def other_fluid_lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -137,13 +139,12 @@ def elsewhere_keys(variants: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return [
         (*v, "in", *fluid)
         for v in variants
-        if v[0] in (*_INCREASE, *_DECREASE) and not _FLUID_WORDS.intersection(v)
+        if v[0] in _DIRECTIONS and not _FLUID_WORDS.intersection(v)
         for fluid in _OTHER_FLUID_FORMS
     ]
 
 
 _FLUID_WORDS = frozenset((*_FLUIDS, "in"))
-_DIRECTIONS = (*_INCREASE, *_DECREASE)
 
 
 _LOCATING_PREPOSITIONS = ("in", "of", "at")
