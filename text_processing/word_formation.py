@@ -580,6 +580,12 @@ def _morphology_variants(
                 out.append((adj, part[0]))
         elif adj is not None and len(part) == 2 and not part[-1].endswith(_ADJECTIVE_ENDINGS):
             out.append((adj, *part))  # "Optic nerve atrophy" -> "atrophic optic nerve"
+    if 3 <= len(key) <= 4 and key[1] == "of" and key[0] in condition_adjectives:
+        # "Hypoplasia of the upper eyelids" -> "hypoplastic upper eyelid", "Aplasia of the
+        # radius" -> "aplastic radius": the of-form names the part as nouns already
+        part = key[2:]
+        if not FUNCTION_WORDS.intersection(part) and not part[-1].endswith(_ADJECTIVE_ENDINGS):
+            out.append((condition_adjectives[key[0]], *part))
     if 2 <= len(key) <= 3 and key[0] == "difficulty" and not FUNCTION_WORDS.intersection(key):
         # "Difficulty walking": "walking was difficult" (read by `predicative`)
         out.append(("difficult", *key[1:]))

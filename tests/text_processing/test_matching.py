@@ -860,6 +860,12 @@ def test_condition_adjective_before_a_two_word_part(tag):
     assert tag("a hypoplastic nasal bone")[0][1] == "HP:0004646"
 
 
+def test_condition_adjective_from_a_condition_of_the_part(tag):
+    # HPO lists only "Hypoplasia of the upper eyelids", "Aplasia of the radius"
+    assert tag("hypoplastic upper eyelids") == [("hypoplastic upper eyelids", "HP:0040032")]
+    assert tag("an aplastic radius") == [("aplastic radius", "HP:0003974")]
+
+
 def test_adjective_of_a_change_in_ing(tag):
     # HPO: "Intervertebral space narrowing", "Large foramen magnum"
     assert tag("narrow intervertebral spaces") == [("narrow intervertebral spaces", "HP:0002945")]
