@@ -132,6 +132,7 @@ def term_variants(
         late += [("enlarged", *key[1:])]
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
+    late += _degree_prefix_variants(key, lem.lexicon)
     if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
         # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
         late.append((t.participles[key[1]], t.late_nouns[key[0]]))
@@ -189,6 +190,35 @@ def _ing_adjective_variants(key: Key, nouns: dict[str, str]) -> list[Key]:
     elif part[-1].endswith(_ADJECTIVE_ENDINGS):
         return []
     return [(_ING_ADJECTIVES[key[-1]], *part)]
+
+
+# Prefixes of degree and the words that say them: "Lumbar hyperlordosis" is an "increased lumbar
+# lordosis", "CNS hypomyelination" a "decreased CNS myelination".
+_DEGREE_PREFIXES = (("hyper", ("increased", "excessive")), ("hypo", ("decreased", "reduced")))
+# what the prefix turns into a noun of process or state, the only words the paraphrase is fair
+# for ("hypertension" is no "increased tension", "hypertrophic" no "increased trophic")
+_DEGREE_BASE_ENDINGS = ("ation", "ility", "osis", "ivity", "ularity", "stalsis")
+_NO_DEGREE_BASES = frozenset({"activity", "sensitivity"})  # of an enzyme; of a test
+
+
+def _degree_prefix_variants(key: Key, lexicon: frozenset[str]) -> list[Key]:
+    """'Joint hypermobility' -> 'increased joint mobility': the degree word first, the base
+    noun where the prefixed one stood, for bases the ontology uses as words of their own."""
+    if len(key) > 4:
+        return []
+    out: list[Key] = []
+    for i, word in enumerate(key):
+        for prefix, degrees in _DEGREE_PREFIXES:
+            base = word.removeprefix(prefix)
+            if (
+                base != word
+                and base.endswith(_DEGREE_BASE_ENDINGS)
+                and base in lexicon
+                and base not in _NO_DEGREE_BASES
+            ):
+                rest = (*key[:i], base, *key[i + 1 :])
+                out.extend((degree, *rest) for degree in degrees)
+    return out
 
 
 def _part_adjective_variants(orders: list[Key], adjectives: dict[str, str]) -> list[Key]:

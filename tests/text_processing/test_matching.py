@@ -922,3 +922,13 @@ def test_curated_eye_and_behaviour_findings(tag):
         ("stereotypic hand movements", "HP:0000733")
     ]
     assert tag("a duplex kidney") == [("duplex kidney", "HP:0000075")]
+
+
+def test_degree_words_for_hyper_and_hypo(tag):
+    # HPO: "Joint hypermobility", "Lumbar hyperlordosis", "CNS hypomyelination"
+    assert tag("increased joint mobility") == [("increased joint mobility", "HP:0001382")]
+    assert tag("increased lumbar lordosis") == [("increased lumbar lordosis", "HP:0002938")]
+    assert tag("decreased CNS myelination")[0][1] == "HP:0003429"
+    # only for nouns of process or state: no "increased tension", "increased sensitivity"
+    assert tag("increased tension in the family") == []
+    assert tag("The test has a high sensitivity.") == []
