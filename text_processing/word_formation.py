@@ -112,14 +112,60 @@ class WordTables:
         )
 
 
+# Words a writer leaves out because the rest of the phrase implies them (a murmur is the
+# heart's, a reflex tested with a hammer a tendon's), or puts in: longer form -> shorter form.
+_IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
+    (("heart", "murmur"), ("murmur",)),  # "Systolic heart murmur": "a systolic murmur"
+    (("deep", "tendon", "reflex"), ("reflex",)),
+    (("deep", "tendon", "reflex"), ("tendon", "reflex")),
+    (("tendon", "reflex"), ("reflex",)),
+    (("blood", "vessel"), ("vessel",)),  # "Attenuation of retinal blood vessels"
+)
+# shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
+# "abnormal vessel" may be a lymph vessel
+_IMPLIED_AFTER_ADJECTIVE = frozenset({("vessel",)})
+
+
+def _implied_word_forms(key: Key) -> list[Key]:
+    """'Systolic heart murmur' -> 'systolic murmur'; 'Brisk reflexes' -> 'brisk tendon
+    reflexes', 'brisk deep tendon reflexes'. Only where two words or more remain, and the
+    longer form only after a word of degree ("brisk", "absent"), the way it is written."""
+    out: list[Key] = []
+    for long, short in _IMPLIED_WORDS:
+        n = len(long)
+        for i in range(len(key) - n + 1):
+            if key[i : i + n] != long or len(key) - n + len(short) < 2:
+                continue
+            if short in _IMPLIED_AFTER_ADJECTIVE and not (
+                i > 0 and key[i - 1].endswith(_ADJECTIVE_ENDINGS) and key[i - 1] != "abnormal"
+            ):
+                continue
+            out.append((*key[:i], *short, *key[i + n :]))
+        if len(short) == 1 and len(key) == 2 and key[1] == short[0] and key[0] not in long:
+            out.append((key[0], *long))
+    return out
+
+
 def term_variants(
     key: Key, tables: WordTables, lem: Lemmatizer
 ) -> tuple[list[Key], list[Key], list[Key]]:
-    """(variants, late variants, fallbacks) of one term's key.
+    """(variants, late variants, fallbacks) of one term's key and of its forms with implied
+    words left out or put in.
 
     Late variants are added after every term's variants, so they never take a phrase one of
     those already reads; fallbacks only where nothing else claimed the phrase.
     """
+    variants, late, fallbacks = _term_variants(key, tables, lem)
+    for form in _implied_word_forms(key):
+        more, more_late, more_fallbacks = _term_variants(form, tables, lem)
+        late += [form, *more, *more_late]
+        fallbacks += more_fallbacks
+    return variants, late, fallbacks
+
+
+def _term_variants(
+    key: Key, tables: WordTables, lem: Lemmatizer
+) -> tuple[list[Key], list[Key], list[Key]]:
     t = tables
     orders = _word_order_variants(key, t.nouns)
     variants = list(orders)

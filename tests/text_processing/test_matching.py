@@ -429,7 +429,7 @@ def test_phrasings_generated_from_hpo_names(tag, text, hpo_id):
 
 def test_telegraphic_findings_with_the_adjective_after_the_noun(tagger, tag):
     assert tag("Reflexes absent bilaterally.") == [("Reflexes absent", "HP:0001284")]
-    assert tag("Tendon reflexes brisk.") == [("reflexes brisk", "HP:0001348")]
+    assert tag("Tendon reflexes brisk.") == [("Tendon reflexes brisk", "HP:0001348")]
     [m] = tagger.tag("Reflexes absent bilaterally.")
     assert not m.negated  # "absent" is the finding here, not a negation of it
     # a finding adjective after a coordinated noun is no term of the first noun's modifier
@@ -932,3 +932,12 @@ def test_degree_words_for_hyper_and_hypo(tag):
     # only for nouns of process or state: no "increased tension", "increased sensitivity"
     assert tag("increased tension in the family") == []
     assert tag("The test has a high sensitivity.") == []
+
+
+def test_words_the_phrase_implies(tag):
+    # HPO: "Systolic heart murmur", "Brisk reflexes", "Attenuation of retinal blood vessels"
+    assert tag("a systolic murmur") == [("systolic murmur", "HP:0031664")]
+    assert tag("brisk tendon reflexes") == [("brisk tendon reflexes", "HP:0001348")]
+    assert tag("attenuation of the retinal vessels")[0][1] == "HP:0007843"
+    # a vessel without an organ's adjective may be a lymph vessel
+    assert tag("an anomaly of the vessel that carries lymph") == []
