@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import Vocabulary
-from text_processing.word_formation import POSTPOSED
+from text_processing.word_formation import FUNCTION_WORDS, POSTPOSED
 
 
 @dataclass(slots=True)
@@ -115,6 +115,7 @@ def _nested_in(
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "and/or"})
+_RELATIONAL_WORDS = FUNCTION_WORDS | {"during", "after", "before", "within", "between", "under"}
 _MAX_CONJUNCT = 3  # tokens in one conjunct: "posterior subcapsular or capsular cataract"
 
 
@@ -153,7 +154,7 @@ def coordinated(
         if m.nested:
             continue
         if m.last - m.first >= 2:
-            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts))
+            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts, gap))
             out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
             if "of" in keys[m.first : m.last]:
                 out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
@@ -161,7 +162,7 @@ def coordinated(
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
             # of its own: 'cortical, or mixed lens opacities' is still a cortical one
-            out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts))
+            out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts, gap))
             # ... unless it forms one with another name of the head: 'congenital or juvenile
             # lens opacities' holds a juvenile cataract
             for head in vocab.short_keys(m.hpo_id):
@@ -179,6 +180,7 @@ def _left_conjuncts(
     m: Match,
     p: int,
     term_starts: dict[int, int],
+    gap: Callable[[int], str],
 ) -> list[Match]:
     """Conjuncts left of the one starting at token `p`, each with the head after `p`."""
     out: list[Match] = []
@@ -188,15 +190,22 @@ def _left_conjuncts(
     heads = (tail,)
     if tail == tuple(keys[m.first : m.last]):
         heads += tuple(k for k in vocab.short_keys(m.hpo_id) if k != tail)
+    # the term's modifier may be several words: 'low-set and posteriorly rotated ears' shares
+    # only 'ears' with the conjunct next to it (tried after the whole tail, so 'palmar and
+    # plantar pits' is unchanged); not past a function word ('... respiration during sleep')
+    first_heads = heads
+    if p == m.first and len(tail) >= 2 and _RELATIONAL_WORDS.isdisjoint(tail):
+        first_heads += tuple(tail[i:] for i in range(1, len(tail)))
     first = True  # p: the current conjunct starts here; the separator lies just before it
     while p >= 1:
         # separator: a conjunction (maybe after a comma: "A, B, and C x"), or a bare comma
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p - 1] >= p:
             end = p - 1
-        elif not first and limits[p - 1] == p:
+        elif not first and limits[p - 1] == p and _is_comma(gap(p)):
             end = p
         else:
             break
+        conjunct_heads = first_heads if first else heads
         first = False
         found = None
         for length in range(min(_MAX_CONJUNCT, end), 0, -1):
@@ -205,7 +214,7 @@ def _left_conjuncts(
                 continue  # a conjunct holds no break and no conjunction
             if term_starts.get(end, a) < a:
                 break  # the conjunct is a whole term, longer than any candidate
-            for head in heads:
+            for head in conjunct_heads:
                 hit = _term(vocab, (*keys[a:end], *head))
                 if hit is not None:
                     found = Match(a, m.last, hit[0], hit[1], nested=True)

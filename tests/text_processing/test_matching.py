@@ -198,6 +198,20 @@ def test_conjunct_of_several_words(tag):
     assert ("subcapsular or capsular cataract", "HP:0000523") not in found
 
 
+def test_conjunct_sharing_only_the_head_of_a_longer_modifier(tag):
+    found = tag("low-set and posteriorly rotated ears", nested=True)
+    assert ("low-set and posteriorly rotated ears", "HP:0000369") in found
+    assert ("posteriorly rotated ears", "HP:0000358") in found
+    # not across a relational word: "abnormal ... sleep" is no sleep abnormality
+    found = tag("abnormal and difficult respiration during sleep", nested=True)
+    assert all(hpo_id != "HP:0002360" for _, hpo_id in found)
+
+
+def test_list_of_conjuncts_stops_at_a_sentence_end(tag):
+    found = tag("It is absent. The presence or absence of the nasal bone", nested=True)
+    assert all(not span.startswith("absent.") for span, _ in found)
+
+
 def test_last_conjunct_that_forms_no_term(tag):
     # "mixed cataract" is no term, the head "cataract" is: the list before it still shares it
     found = tag("cortical, nuclear or mixed cataract", nested=True)
