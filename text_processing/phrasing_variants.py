@@ -130,6 +130,10 @@ def other_fluid_lab_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         if key[1] in ("urine", "urinary"):  # "increased urinary excretion of oxalate"
             yield (direction, "urinary", "excretion", "of", *analyte)
             yield (direction, "excretion", "of", *analyte, "in", "urine")
+            # excretion without a fluid is the kidneys' ("increased excretion of
+            # methylmalonic acid"); not "increased oxalate excretion", which holds the blood
+            # finding "increased oxalate" as a nested mention
+            yield (direction, "excretion", "of", *analyte)
 
 
 def elsewhere_keys(variants: list[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -120,6 +120,7 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("deep", "tendon", "reflex"), ("tendon", "reflex")),
     (("tendon", "reflex"), ("reflex",)),
     (("blood", "vessel"), ("vessel",)),  # "Attenuation of retinal blood vessels"
+    (("nerve", "conduction", "velocity"), ("conduction", "velocity")),
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel

@@ -953,5 +953,12 @@ def test_words_the_phrase_implies(tag):
     assert tag("a systolic murmur") == [("systolic murmur", "HP:0031664")]
     assert tag("brisk tendon reflexes") == [("brisk tendon reflexes", "HP:0001348")]
     assert tag("attenuation of the retinal vessels")[0][1] == "HP:0007843"
+    assert tag("reduced conduction velocities")[0][1] == "HP:0000762"
     # a vessel without an organ's adjective may be a lymph vessel
     assert tag("an anomaly of the vessel that carries lymph") == []
+
+
+def test_excretion_without_a_fluid_is_urinary(tag):
+    # HPO: "Methylmalonic aciduria" ("Increased urine methylmalonic acid")
+    found = tag("increased excretion of methylmalonic acid")
+    assert found == [("increased excretion of methylmalonic acid", "HP:0012120")]
