@@ -11,15 +11,19 @@ not enlarged") ends the attempt, so a negated predicate never becomes a positive
 
 from __future__ import annotations
 
-from itertools import compress
-
 from text_processing.matcher import Match, _term
 from text_processing.vocabulary import Vocabulary
 
 COPULAS = frozenset(
     "is are was were appears appear appeared seems seem seemed looks look looked became "
-    "become remains remain remained".split()
+    "become becomes remains remain remained".split()
 )
+# A modal or frequency word between the noun and a copula: "the skin may become yellow",
+# "joints can be stiff", "the liver often becomes enlarged" (patient pages write so).
+_MODALS = frozenset("may might can could will would often usually sometimes".split())
+_AFTER_MODAL = frozenset({"be", "become", "becomes", "get", "gets"})
+# words that may start a predicate: what the tagger looks for before running this pass
+PREDICATE_VERBS = COPULAS | _AFTER_MODAL
 # Degree and extent words between the copula and the adjective: "were markedly enlarged".
 DEGREE_WORDS = frozenset(
     "very markedly mildly moderately severely slightly extremely somewhat relatively "
@@ -38,10 +42,14 @@ def predicative(
     """Mentions of the form `noun copula [degree] adjective [and adjective ...]`."""
     out: list[Match] = []
     taken = [(m.first, m.last) for m in matches if not m.nested]
-    for c in compress(range(len(keys)), map(COPULAS.__contains__, keys)):
-        if c == 0:
+    for c in range(1, len(keys)):
+        if keys[c] in PREDICATE_VERBS and keys[c - 1] in _MODALS and c >= 2:
+            noun_end = c - 1
+        elif keys[c] in COPULAS:
+            noun_end = c
+        else:
             continue
-        found = _after_copula(vocab, keys, limits, c, taken)
+        found = _after_copula(vocab, keys, limits, c, noun_end, taken)
         for m in found:
             out.append(m)
             taken.append((m.first, m.last))
@@ -53,6 +61,7 @@ def _after_copula(
     keys: list[str],
     limits: list[int],
     c: int,
+    noun_end: int,
     taken: list[tuple[int, int]],
 ) -> list[Match]:
     out: list[Match] = []
@@ -67,13 +76,13 @@ def _after_copula(
         hit = None
         for n_adj in range(min(_ADJECTIVE_WORDS, end - j), 0, -1):
             adj = tuple(keys[j : j + n_adj])
-            for n_noun in range(min(_NOUN_WORDS, c), 0, -1):
-                a = c - n_noun
+            for n_noun in range(min(_NOUN_WORDS, noun_end), 0, -1):
+                a = noun_end - n_noun
                 if noun_first is not None and a != noun_first:
                     continue  # a second adjective shares the first one's noun
                 if limits[a] <= c:
                     continue
-                term = _term(vocab, (*adj, *keys[a:c]))
+                term = _term(vocab, (*adj, *keys[a:noun_end]))
                 if term is not None and not _overlaps(taken, a, j + n_adj):
                     hit = Match(a, j + n_adj, term[0], term[1])
                     break

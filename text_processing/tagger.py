@@ -25,7 +25,7 @@ from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.measurements import measurement_findings
 from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold, tokenize
 from text_processing.person_findings import person_findings
-from text_processing.predicative import COPULAS, predicative
+from text_processing.predicative import PREDICATE_VERBS, predicative
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import (
     NO_TERM_IDS,
@@ -151,7 +151,7 @@ class Tagger:
         more = coordinated(
             self.vocab, keys, limits, matches, lambda i: text[ends[i - 1] : starts[i]]
         )
-        if not COPULAS.isdisjoint(keys):
+        if not PREDICATE_VERBS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more))
         adjectives = self.vocab.person_adjectives
         if not adjectives.keys().isdisjoint(keys):

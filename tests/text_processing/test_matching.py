@@ -962,3 +962,15 @@ def test_excretion_without_a_fluid_is_urinary(tag):
     # HPO: "Methylmalonic aciduria" ("Increased urine methylmalonic acid")
     found = tag("increased excretion of methylmalonic acid")
     assert found == [("increased excretion of methylmalonic acid", "HP:0012120")]
+
+
+def test_predicate_after_a_modal(tag):
+    # patient pages: "may become", "can be", "often becomes"
+    assert tag("Your skin may become yellow and itchy.") == [
+        ("skin may become yellow and itchy", "HP:0000989"),
+        ("skin may become yellow", "HP:0000952"),
+    ]
+    assert tag("the liver can be enlarged") == [("liver can be enlarged", "HP:0002240")]
+    assert tag("the liver often becomes enlarged")[0][1] == "HP:0002240"
+    # a negator after the modal ends the reading
+    assert tag("The skin may not become yellow.") == []
