@@ -789,6 +789,12 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("problems with balance") == [("problems with balance", "HP:0002172")]
     assert tag("muscle twitching") == [("muscle twitching", "HP:0002380")]
     assert tag("a high temperature of the sample") == []  # no lay word in abstracts' methods
+    assert tag("a racing heartbeat") == [("racing heartbeat", "HP:0001962")]
+    assert tag("Many people notice their hair falling out.")[0][1] == "HP:0001596"
+    assert tag("Babies may feed poorly.")[0][1] == "HP:0011968"
+    assert tag("pain when swallowing") == [("pain when swallowing", "HP:0032043")]
+    assert tag("Some children wet the bed.")[0][1] == "HP:0000805"
+    assert tag("you may pass less urine than usual")[0][1] == "HP:0100520"
 
 
 def test_laboratory_amount_before_the_analyte(tag):
