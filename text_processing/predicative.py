@@ -91,6 +91,8 @@ def _after_copula(
         if hit is None:
             break
         out.append(hit)
+        if noun_first is None:
+            out.extend(_coordinated_subject(vocab, keys, limits, hit, (*adj,), taken))
         noun_first = hit.first
         j = hit.last
         if j + 1 < end and keys[j] in _AND:
@@ -98,6 +100,29 @@ def _after_copula(
         else:
             break
     return out
+
+
+def _coordinated_subject(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    hit: Match,
+    adj: tuple[str, ...],
+    taken: list[tuple[int, int]],
+) -> list[Match]:
+    """The noun before 'and' shares the predicate: 'plasma lactate and pyruvate were
+    elevated' also says the lactate was; the mention spans from that noun on."""
+    b = hit.first - 1
+    if b < 1 or keys[b] not in _AND or limits[b - 1] <= b:
+        return []
+    for n_noun in range(min(_NOUN_WORDS, b), 0, -1):
+        a = b - n_noun
+        if limits[a] <= b or _AND.intersection(keys[a:b]):
+            continue
+        term = _term(vocab, (*adj, *keys[a:b]))
+        if term is not None and not _overlaps(taken, a, b):
+            return [Match(a, hit.last, term[0], term[1])]
+    return []
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -980,3 +980,15 @@ def test_predicate_after_a_modal(tag):
     assert tag("the liver often becomes enlarged")[0][1] == "HP:0002240"
     # a negator after the modal ends the reading
     assert tag("The skin may not become yellow.") == []
+
+
+def test_coordinated_subject_shares_the_predicate(tag):
+    assert tag("Plasma lactate and pyruvate were elevated.") == [
+        ("Plasma lactate and pyruvate were elevated", "HP:0002151"),
+        ("pyruvate were elevated", "HP:0003542"),
+    ]
+
+
+def test_unresponsive_to_treatment_is_no_finding(tag):
+    # HPO lists "Unresponsive" for Confusional arousal; abstracts say it of a disease
+    assert tag("anemia unresponsive to iron") == [("anemia", "HP:0001903")]
