@@ -174,6 +174,35 @@ def _located_variants(
                     yield (*finding, prep, *location), hpo_id
 
 
+# what a count is of: "Decreased megakaryocyte count", "Increased eosinophil count"
+_COUNTED_ENDINGS = ("cell", "cyte", "phil", "platelet", "blast")
+
+
+def count_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """'Decreased megakaryocyte count' -> 'decreased number of megakaryocytes', 'low
+    megakaryocyte numbers', 'reduced megakaryocytes': a count is said as a number, or as the
+    cells themselves."""
+    if len(key) < 3 or key[-1] != "count" or key[0] not in _DIRECTIONS:
+        return
+    cells = key[1:-1]
+    if cells[0] in _FLUIDS and cells[1:2] != ("cell",):  # "High blood eosinophil count"
+        cells = cells[1:]  # ("plasma cell" is a cell)
+    if (
+        len(cells) == 1
+        and cells[0] == "cell"
+        or not cells
+        or len(cells) > 3
+        or FUNCTION_WORDS.intersection(cells)
+        or not cells[-1].endswith(_COUNTED_ENDINGS)
+    ):
+        return
+    for direction in _INCREASE if key[0] in _INCREASE else _DECREASE:
+        yield (direction, "number", "of", *cells)
+        yield (direction, *cells, "number")
+        if cells[-1] != "platelet":  # "increased platelet aggregation" is no count
+            yield (direction, *cells)
+
+
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
@@ -200,6 +229,7 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))
         out.extend((v, hpo_id) for v in other_fluid_lab_variants(key))
+        out.extend((v, hpo_id) for v in count_variants(key))
         if 2 <= len(key) <= 5 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])

@@ -992,3 +992,13 @@ def test_coordinated_subject_shares_the_predicate(tag):
 def test_unresponsive_to_treatment_is_no_finding(tag):
     # HPO lists "Unresponsive" for Confusional arousal; abstracts say it of a disease
     assert tag("anemia unresponsive to iron") == [("anemia", "HP:0001903")]
+
+
+def test_counts_said_as_numbers_or_as_the_cells(tag):
+    # HPO: "Eosinophilia" ("High blood eosinophil count"), "B lymphocytopenia"
+    assert tag("an increased number of eosinophils")[0][1] == "HP:0001880"
+    assert tag("increased eosinophils") == [("increased eosinophils", "HP:0001880")]
+    assert tag("reduced number of B cells")[0][1] == "HP:0010976"
+    # a platelet is often a modifier; a bare "cell" names no count
+    assert tag("increased platelet aggregation") == []
+    assert tag("increased cell death") == []
