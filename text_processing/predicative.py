@@ -11,6 +11,8 @@ not enlarged") ends the attempt, so a negated predicate never becomes a positive
 
 from __future__ import annotations
 
+from itertools import compress
+
 from text_processing.matcher import Match, _term
 from text_processing.vocabulary import Vocabulary
 
@@ -42,8 +44,10 @@ def predicative(
     """Mentions of the form `noun copula [degree] adjective [and adjective ...]`."""
     out: list[Match] = []
     taken = [(m.first, m.last) for m in matches if not m.nested]
-    for c in range(1, len(keys)):
-        if keys[c] in PREDICATE_VERBS and keys[c - 1] in _MODALS and c >= 2:
+    for c in compress(range(len(keys)), map(PREDICATE_VERBS.__contains__, keys)):
+        if c == 0:
+            continue
+        if keys[c - 1] in _MODALS and c >= 2:
             noun_end = c - 1
         elif keys[c] in COPULAS:
             noun_end = c
