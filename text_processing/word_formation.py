@@ -179,6 +179,7 @@ def _term_variants(
         late += [("enlarged", *key[1:])]
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
+    late += _ing_noun_variants(key, t.late_adjectives)
     late += _degree_prefix_variants(key, lem.lexicon)
     if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
         # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
@@ -246,6 +247,27 @@ _DEGREE_PREFIXES = (("hyper", ("increased", "excessive")), ("hypo", ("decreased"
 # for ("hypertension" is no "increased tension", "hypertrophic" no "increased trophic")
 _DEGREE_BASE_ENDINGS = ("ation", "ility", "osis", "ivity", "ularity", "stalsis")
 _NO_DEGREE_BASES = frozenset({"activity", "sensitivity"})  # of an enzyme; of a test
+
+
+_ING_OF_ADJECTIVE = {adj: ing for ing, adj in _ING_ADJECTIVES.items()}
+
+
+def _ing_noun_variants(key: Key, adjectives: dict[str, str]) -> list[Key]:
+    """And back: 'Short femur' -> 'shortening of the femur', 'femur shortening', 'femoral
+    shortening'; 'Broad thumb' -> 'broadening of the thumb'. Not 'thinning of the hair',
+    which is hair loss, not thin hair."""
+    if not 2 <= len(key) <= 4 or key[0] not in _ING_OF_ADJECTIVE:
+        return []
+    part = key[1:]
+    if FUNCTION_WORDS.intersection(part) or part[-1].endswith(_ADJECTIVE_ENDINGS):
+        return []
+    if key[0] == "thin" and part[-1] == "hair":
+        return []
+    ing = _ING_OF_ADJECTIVE[key[0]]
+    out = [(ing, "of", *part), (*part, ing)]
+    if len(part) == 1 and part[0] in adjectives:
+        out.append((adjectives[part[0]], ing))
+    return out
 
 
 def _degree_prefix_variants(key: Key, lexicon: frozenset[str]) -> list[Key]:

@@ -1002,3 +1002,14 @@ def test_counts_said_as_numbers_or_as_the_cells(tag):
     # a platelet is often a modifier; a bare "cell" names no count
     assert tag("increased platelet aggregation") == []
     assert tag("increased cell death") == []
+
+
+def test_change_in_ing_for_a_short_or_broad_part(tag):
+    # HPO: "Short femur", "Broad thumb", "Flat occiput"
+    assert tag("shortening of the femur") == [("shortening of the femur", "HP:0003097")]
+    assert tag("broadening of the thumbs")[0][1] == "HP:0011304"
+    assert tag("flattening of the occiput")[0][1] == "HP:0005469"
+
+
+def test_antimongoloid_slant(tag):
+    assert tag("Antimongoloid slant, hypertelorism")[0] == ("Antimongoloid slant", "HP:0000494")
