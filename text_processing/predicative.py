@@ -11,9 +11,10 @@ not enlarged") ends the attempt, so a negated predicate never becomes a positive
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import compress
 
-from text_processing.matcher import Match, _term
+from text_processing.matcher import Match, _is_comma, _term
 from text_processing.vocabulary import Vocabulary
 
 COPULAS = frozenset(
@@ -39,9 +40,14 @@ _AND = frozenset({"and", "or"})
 
 
 def predicative(
-    vocab: Vocabulary, keys: list[str], limits: list[int], matches: list[Match]
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    matches: list[Match],
+    gap: Callable[[int], str],
 ) -> list[Match]:
-    """Mentions of the form `noun copula [degree] adjective [and adjective ...]`."""
+    """Mentions of the form `noun copula [degree] adjective [, adjective ...] [and adjective]`;
+    `gap(i)` is the text before token i, where the commas of a list show."""
     out: list[Match] = []
     taken = [(m.first, m.last) for m in matches if not m.nested]
     for c in compress(range(len(keys)), map(PREDICATE_VERBS.__contains__, keys)):
@@ -54,6 +60,9 @@ def predicative(
         else:
             continue
         found = _after_copula(vocab, keys, limits, c, noun_end, taken)
+        if found and found[-1].last == limits[c] and found[-1].last < len(keys):
+            first = found[0].first
+            found += _comma_list(vocab, keys, limits, gap, first, noun_end, found[-1].last)
         for m in found:
             out.append(m)
             taken.append((m.first, m.last))
@@ -104,6 +113,46 @@ def _after_copula(
         else:
             break
     return out
+
+
+def _comma_list(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    gap: Callable[[int], str],
+    a: int,
+    noun_end: int,
+    pos: int,
+) -> list[Match]:
+    """The rest of a comma list of predicates: 'hair was sparse, brittle and light-colored'.
+    Only a list closed by a conjunction whose every middle item forms a term with the noun
+    counts ('the liver was enlarged, spleen normal' is none)."""
+    noun = tuple(keys[a:noun_end])
+    out: list[Match] = []
+    while pos < len(keys) and _is_comma(gap(pos)):
+        stop = limits[pos]
+        e = pos
+        while e < stop and keys[e] not in _AND:
+            e += 1
+        start = pos
+        while start < e and keys[start] in DEGREE_WORDS:
+            start += 1
+        term = _term(vocab, (*keys[start:e], *noun)) if 1 <= e - start <= 2 else None
+        if term is None:
+            return []
+        out.append(Match(a, e, term[0], term[1]))
+        if e < stop:  # "... and light-colored": the conjunction closes the list
+            last = e + 1
+            while last < stop and keys[last] in DEGREE_WORDS:
+                last += 1
+            for n in range(min(_ADJECTIVE_WORDS, stop - last), 0, -1):
+                term = _term(vocab, (*keys[last : last + n], *noun))
+                if term is not None:
+                    out.append(Match(a, last + n, term[0], term[1]))
+                    break
+            return out
+        pos = e
+    return []
 
 
 def _coordinated_subject(

@@ -148,11 +148,13 @@ class Tagger:
                 or (self._nested_kept(m, matches) and not _after_hyphen(text, tokens, m, matches))
             ]
             matches = [m for m in matches if not m.nested or not _inside_same(m, matches)]
-        more = coordinated(
-            self.vocab, keys, limits, matches, lambda i: text[ends[i - 1] : starts[i]]
-        )
+
+        def gap(i: int) -> str:
+            return text[ends[i - 1] : starts[i]]
+
+        more = coordinated(self.vocab, keys, limits, matches, gap)
         if not PREDICATE_VERBS.isdisjoint(keys):
-            more.extend(predicative(self.vocab, keys, limits, matches + more))
+            more.extend(predicative(self.vocab, keys, limits, matches + more, gap))
         adjectives = self.vocab.person_adjectives
         if not adjectives.keys().isdisjoint(keys):
             more.extend(person_findings(adjectives, keys, limits, matches + more))

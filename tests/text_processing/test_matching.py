@@ -1013,3 +1013,13 @@ def test_change_in_ing_for_a_short_or_broad_part(tag):
 
 def test_antimongoloid_slant(tag):
     assert tag("Antimongoloid slant, hypertelorism")[0] == ("Antimongoloid slant", "HP:0000494")
+
+
+def test_comma_list_of_predicates(tag):
+    found = tag("Hair was sparse, brittle and light-colored.")
+    assert ("Hair was sparse", "HP:0008070") in found
+    assert ("Hair was sparse, brittle", "HP:0002299") in found
+    # no list unless every middle item forms a term with the noun
+    assert tag("The liver was enlarged, spleen normal and kidneys small.") == [
+        ("liver was enlarged", "HP:0002240")
+    ]
