@@ -227,6 +227,14 @@ WORD_SYNONYMS = {
     "facies": "face",  # "long facies" is a long face
     "missing": "absent",  # "missing ribs"
     "underdeveloped": "hypoplastic",  # HPO's lay synonyms use it so
+    # lay names of bones and organs, one word each ("short breastbone", "fractured collarbone")
+    "collarbone": "clavicle",
+    "breastbone": "sternum",
+    "kneecap": "patella",
+    "shinbone": "tibia",
+    "thighbone": "femur",
+    "windpipe": "trachea",
+    "womb": "uterus",
     # HPO's own synonyms swap these words freely (checked: no two terms differ by one only)
     "wide": "broad",
     "neoplasia": "neoplasm",

@@ -1023,3 +1023,9 @@ def test_comma_list_of_predicates(tag):
     assert tag("The liver was enlarged, spleen normal and kidneys small.") == [
         ("liver was enlarged", "HP:0002240")
     ]
+
+
+def test_lay_names_of_bones_and_organs(tag):
+    # HPO: "Short sternum", "Enlarged uterus"; its lay synonyms name some parts so, not all
+    assert tag("a short breastbone") == [("short breastbone", "HP:0000879")]
+    assert tag("an enlarged womb")[0][1] == "HP:0100878"  # Enlarged uterus
