@@ -525,6 +525,7 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "maxillary": "maxilla",
     "gingival": "gum",
     "helical": "helix",
+    "genital": "genitalia",
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
@@ -535,8 +536,8 @@ _COMPOUND_SPLITS = {
     "eyelash": ("eye", "lash"),
     "eyebrow": ("eye", "brow"),
     "fingernail": ("finger", "nail"),
-    "kneecap": ("knee", "cap"),
-    "collarbone": ("collar", "bone"),
+    "patella": ("knee", "cap"),  # "kneecap", "collarbone" are read as these (WORD_SYNONYMS)
+    "clavicle": ("collar", "bone"),
     "cheekbone": ("cheek", "bone"),
     "hairline": ("hair", "line"),
     "fingertip": ("finger", "tip"),

@@ -1029,3 +1029,5 @@ def test_lay_names_of_bones_and_organs(tag):
     # HPO: "Short sternum", "Enlarged uterus"; its lay synonyms name some parts so, not all
     assert tag("a short breastbone") == [("short breastbone", "HP:0000879")]
     assert tag("an enlarged womb")[0][1] == "HP:0100878"  # Enlarged uterus
+    assert tag("small knee caps") == [("small knee caps", "HP:0003065")]  # split as before
+    assert tag("anomalies of the genitalia")[0][1] == "HP:0000078"
