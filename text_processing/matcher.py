@@ -170,6 +170,49 @@ def coordinated(
                 if hit is not None:
                     out.append(Match(p, m.last, hit[0], hit[1], nested=True))
                     break
+    if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
+        out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
+    return out
+
+
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "in"})
+
+
+def _complement_modifier_conjuncts(
+    vocab: Vocabulary, keys: list[str], limits: list[int]
+) -> list[Match]:
+    """Modifiers coordinated inside the complement of an 'X of ...' term: 'weakness of the
+    facial and neck muscles' holds facial muscle weakness and neck muscle weakness. Both
+    readings must be terms, so 'stenosis of the pulmonary valve and arteries' (no pulmonary
+    valve artery) makes none; each spans the whole phrase."""
+    out: list[Match] = []
+    for o, word in enumerate(keys):
+        if word not in _COMPLEMENT_PREPOSITIONS or o == 0:
+            continue
+        for q in range(o + 2, min(o + 1 + _MAX_CONJUNCT, len(keys))):
+            if keys[q] not in _CONJUNCTIONS:
+                continue
+            first = tuple(keys[o + 1 : q])  # the first modifier: "facial"
+            if _CONJUNCTIONS.intersection(first):
+                break
+            for r in range(q + 3, min(q + 2 + _MAX_CONJUNCT, len(keys)) + 1):
+                tail = tuple(keys[q + 1 : r])  # the second modifier and the head: "neck muscle"
+                if _CONJUNCTIONS.intersection(tail) or word in tail:
+                    break
+                for x in range(max(0, o - _MAX_CONJUNCT), o):
+                    if limits[x] < r:
+                        continue
+                    head = tuple(keys[x:o])  # "weakness"
+                    second = _term(vocab, (*head, word, *tail))
+                    if second is None:
+                        continue
+                    for h in range(1, len(tail)):
+                        hit = _term(vocab, (*head, word, *first, *tail[h:]))
+                        if hit is not None:
+                            out.append(Match(x, r, hit[0], hit[1], nested=True))
+                            out.append(Match(x, r, second[0], second[1], nested=True))
+                            break
+                    break
     return out
 
 

@@ -1031,3 +1031,12 @@ def test_lay_names_of_bones_and_organs(tag):
     assert tag("an enlarged womb")[0][1] == "HP:0100878"  # Enlarged uterus
     assert tag("small knee caps") == [("small knee caps", "HP:0003065")]  # split as before
     assert tag("anomalies of the genitalia")[0][1] == "HP:0000078"
+
+
+def test_modifiers_coordinated_inside_a_complement(tag):
+    found = tag("Weakness of the facial and neck muscles was evident.", nested=True)
+    assert ("Weakness of the facial and neck muscles", "HP:0030319") in found
+    assert ("Weakness of the facial and neck muscles", "HP:0000467") in found
+    # both readings must be terms: no "pulmonary valve artery"
+    found = tag("Stenosis of the pulmonary valve and arteries", nested=True)
+    assert [hpo_id for _, hpo_id in found] == ["HP:0001642"]
