@@ -654,6 +654,10 @@ def _morphology_variants(
             out.append(("malformation", "of", *part))
             out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
             noun_last = not part[-1].endswith(_ADJECTIVE_ENDINGS)
+            if not noun_last and len(part) == 1 and part[0] in nouns:
+                # "Abnormal aortic morphology" -> "abnormality of the aorta"
+                part = (nouns[part[0]],)
+                noun_last = True
             if noun_last and part[-1] not in IRREGULAR_NOUN_OF_ADJECTIVE:
                 # no "abnormality of fetal", "anomaly of ovarian"
                 out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)

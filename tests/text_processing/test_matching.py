@@ -1040,3 +1040,9 @@ def test_modifiers_coordinated_inside_a_complement(tag):
     # both readings must be terms: no "pulmonary valve artery"
     found = tag("Stenosis of the pulmonary valve and arteries", nested=True)
     assert [hpo_id for _, hpo_id in found] == ["HP:0001642"]
+
+
+def test_abnormality_of_the_part_named_by_an_adjective(tag):
+    # HPO: "Abnormal aortic morphology", "Abnormal lysosomal morphology"
+    assert tag("abnormalities of the aorta")[0][1] == "HP:0001679"
+    assert tag("a structural anomaly of lysosomes")[0][1] == "HP:0031340"
