@@ -180,6 +180,9 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
+    if len(key) == 2 and key[0] == "absent" and key[1] in t.adjectives:
+        # "Absent radius" -> "radial aplasia", "radial agenesis"
+        late += [(t.adjectives[key[1]], noun) for noun in ("aplasia", "agenesis")]
     late += _degree_prefix_variants(key, lem.lexicon)
     if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
         # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
