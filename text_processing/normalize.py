@@ -242,6 +242,9 @@ WORD_SYNONYMS = {
     "bleeding": "hemorrhage",
     "reduced": "decreased",
     "elevated": "increased",
+    "exaggerated": "increased",  # "exaggerated lumbar lordosis", "exaggerated startle"
+    "immunological": "immune",  # "immunological abnormalities"
+    "immunologic": "immune",
     "frequent": "recurrent",
     "deciduous": "primary",
     "elongated": "long",

@@ -397,7 +397,10 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
     if 2 <= len(key) <= 5 and not FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
         head, mods = key[-1], key[:-1]
         preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
-        if not mods[-1].endswith(_ADJECTIVE_ENDINGS) or mods[-1] in _GERUND_NOUNS:
+        noun_before = (
+            not mods[-1].endswith(_ADJECTIVE_ENDINGS) and mods[-1] not in _SYSTEM_ADJECTIVES
+        )
+        if noun_before or mods[-1] in _GERUND_NOUNS:
             # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
             out.extend((head, prep, *mods) for prep in preps)
             if len(mods) >= 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
@@ -407,6 +410,8 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
             if 0 < lead < len(mods) and (lead > 1 or mods[0] in PLAIN_ADJECTIVES):
                 # all of them: "multiple adenomatous polyps of the colon"
                 out.extend((*mods[:lead], head, prep, *mods[lead:]) for prep in preps)
+        elif len(mods) == 1 and mods[0] in _SYSTEM_ADJECTIVES:
+            out.append((head, "of", mods[0], "system"))  # "deficiency of the immune system"
         elif len(mods) == 1 and mods[0] in nouns:
             # "telangiectasia of / on / in the face" for "Facial telangiectasia"; a process
             # takes "of" only ("delay in the development of feeding skills" is no global delay)

@@ -1047,3 +1047,14 @@ def test_abnormality_of_the_part_named_by_an_adjective(tag):
     # HPO: "Abnormal aortic morphology", "Abnormal lysosomal morphology"
     assert tag("abnormalities of the aorta")[0][1] == "HP:0001679"
     assert tag("a structural anomaly of lysosomes")[0][1] == "HP:0031340"
+
+
+def test_exaggerated_is_increased_and_immunological_immune(tag):
+    # HPO: "Exaggerated startle response", "Lumbar hyperlordosis", "Abnormality of the immune
+    # system"
+    assert tag("an increased startle response")[0][1] == "HP:0002267"
+    assert tag("exaggerated lumbar lordosis")[0][1] == "HP:0002938"
+    assert tag("immunological abnormalities")[0][1] == "HP:0002715"
+    # "Immune deficiency" read in the other order names the whole system
+    found = tag("deficiencies of the immune system")
+    assert found == [("deficiencies of the immune system", "HP:0002721")]
