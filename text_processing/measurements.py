@@ -40,7 +40,10 @@ _PATTERN = re.compile(
     r"(?:(?:the\s+)?(?P<n>\d+(?:\.\d+)?|first|second|third|fifth|tenth)(?:st|nd|rd|th)?"
     r"\s+(?:per)?centiles?\b"
     r"|(?P<sign>[-\u2212\u2013+])\s?(?P<sd>\d+(?:\.\d+)?)\s?"
-    r"(?:SDS?|SD\s+scores?|standard\s+deviations?)\b)",
+    r"(?:SDS?|SD\s+scores?|standard\s+deviations?)\b"
+    # "3 SD below the mean", "2.5 standard deviations above the mean"
+    r"|(?P<usd>\d+(?:\.\d+)?)\s?(?:SDS?|standard\s+deviations?)\s+(?P<side>below|under|above"
+    r"|over)\s+(?:the\s+)?(?:mean|average|normal)\b)",
     re.IGNORECASE,
 )
 _LOW_WORDS = frozenset({"below", "under", "less than", "lower than", "<"})
@@ -74,6 +77,9 @@ def measurement_findings(text: str) -> list[tuple[int, int, str]]:
             else:  # "on the 1st centile"
                 low = n < low_line
                 beyond = low or n > high_line
+        elif m.group("usd") is not None:  # "3 SD below the mean"
+            low = m.group("side").lower() in _LOW_WORDS
+            beyond = float(m.group("usd")) >= 2
         else:  # "-2.5 SD", "below -2 SD"
             low = m.group("sign") != "+"
             beyond = float(m.group("sd")) >= 2

@@ -22,6 +22,10 @@ import pytest
             [("birth weight below the 10th centile", "HP:0001518")],
         ),
         ("Her height was 140 cm (-2.8 SD).", [("height was 140 cm (-2.8 SD)", "HP:0004322")]),
+        (
+            "Head circumference was 3 SD below the mean.",
+            [("Head circumference was 3 SD below the mean", "HP:0040195")],
+        ),
     ],
 )
 def test_measurement_beyond_the_line_is_the_finding(tag, text, found):
@@ -37,6 +41,7 @@ def test_measurement_beyond_the_line_is_the_finding(tag, text, found):
         "Femur length was below the 3rd centile.",  # a bone's length, not the body's
         "The mean telomere length was -2.5 SD.",
         "Height was not below the 3rd centile.",
+        "Height was 1 SD below the mean.",
     ],
 )
 def test_measurement_inside_the_range_or_of_a_part_is_no_finding(tag, text):
