@@ -795,6 +795,9 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("pain when swallowing") == [("pain when swallowing", "HP:0032043")]
     assert tag("Some children wet the bed.")[0][1] == "HP:0000805"
     assert tag("you may pass less urine than usual")[0][1] == "HP:0100520"
+    assert tag("She never learned to walk.") == [("never learned to walk", "HP:0002540")]
+    assert tag("regression of acquired skills")[0][1] == "HP:0002376"
+    assert tag("stereotypic movements")[0][1] == "HP:0000733"
 
 
 def test_laboratory_amount_before_the_analyte(tag):
