@@ -26,5 +26,5 @@ def test_held_out_half_is_seeded_and_leaves_other_synonyms():
 def test_generated_phrasings_reach_held_out_synonyms():
     figures = synonym_recall(default_obo_path(), DEFAULT_PHRASINGS)
     assert figures["held_out"] > 10_000
-    assert figures["recall"] >= 0.27  # 0.193 at the start of the 2026-11-28 rounds, 0.276 after
+    assert figures["recall"] >= 0.275  # 0.193 at the start of the 2026-11-28 rounds, 0.281 after
     assert figures["other_term"] < 0.01 * figures["held_out"]
