@@ -315,6 +315,15 @@ _RULES.append(
         ),
     )
 )
+# "No increased eosinophils", "no elevated CK": when the degree word begins the mention, the
+# "no" denies the finding; after it ("no increased risk of seizures") the pseudo-trigger holds.
+_RULES.append(
+    (
+        NEGATED,
+        INNER,
+        "no increased|no elevated|no raised|no decreased|no reduced|no enlarged|no high|no low",
+    )
+)
 _RULES.append(
     (
         NEGATED_SUBJECT,

@@ -47,6 +47,14 @@ def test_cue_reaching_into_the_mention_still_negates(tagger):
     assert _m(tagger, "No acute kidney injury.", "acute kidney injury").negated
 
 
+def test_no_before_a_degree_word_that_begins_the_mention_negates(tagger):
+    # "no increased" is a pseudo-trigger for what follows ("no increased risk of ..."), but
+    # when the degree word is the mention's own, the finding is denied
+    assert _m(tagger, "No increased eosinophils were seen.", "increased eosinophils").negated
+    assert _m(tagger, "She had no enlarged lymph nodes.", "enlarged lymph nodes").negated
+    assert not _m(tagger, "There was no increased risk of seizures.", "seizures").negated
+
+
 def test_list_stays_in_scope_when_other_items_are_symptoms(tagger):
     text = "Denies fever, chills, night sweats, nausea, vomiting, diarrhea or abdominal pain."
     assert _m(tagger, text, "abdominal pain").negated

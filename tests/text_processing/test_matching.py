@@ -798,6 +798,7 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("She never learned to walk.") == [("never learned to walk", "HP:0002540")]
     assert tag("regression of acquired skills")[0][1] == "HP:0002376"
     assert tag("stereotypic movements")[0][1] == "HP:0000733"
+    assert tag("enlarged lymph nodes")[0][1] == "HP:0002716"  # HPO: "Swollen lymph nodes"
 
 
 def test_laboratory_amount_before_the_analyte(tag):
