@@ -799,6 +799,9 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("regression of acquired skills")[0][1] == "HP:0002376"
     assert tag("stereotypic movements")[0][1] == "HP:0000733"
     assert tag("enlarged lymph nodes")[0][1] == "HP:0002716"  # HPO: "Swollen lymph nodes"
+    assert tag("She hears voices and has become forgetful.")[-1][1] == "HP:0002354"
+    assert tag("hearing voices") == [("hearing voices", "HP:0008765")]
+    assert tag("teeth grinding")[0][1] == "HP:0003763"
 
 
 def test_laboratory_amount_before_the_analyte(tag):
