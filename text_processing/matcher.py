@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import Vocabulary
@@ -186,28 +187,28 @@ def _complement_modifier_conjuncts(
     readings must be terms, so 'stenosis of the pulmonary valve and arteries' (no pulmonary
     valve artery) makes none; each spans the whole phrase."""
     out: list[Match] = []
-    for o, word in enumerate(keys):
-        if word not in _COMPLEMENT_PREPOSITIONS or o == 0:
-            continue
-        for q in range(o + 2, min(o + 1 + _MAX_CONJUNCT, len(keys))):
-            if keys[q] not in _CONJUNCTIONS:
+    n = len(keys)
+    for q in compress(range(n), map(_CONJUNCTIONS.__contains__, keys)):
+        for o in range(max(1, q - _MAX_CONJUNCT), q - 1):
+            prep = keys[o]
+            if prep not in _COMPLEMENT_PREPOSITIONS:
                 continue
             first = tuple(keys[o + 1 : q])  # the first modifier: "facial"
             if _CONJUNCTIONS.intersection(first):
-                break
-            for r in range(q + 3, min(q + 2 + _MAX_CONJUNCT, len(keys)) + 1):
-                tail = tuple(keys[q + 1 : r])  # the second modifier and the head: "neck muscle"
-                if _CONJUNCTIONS.intersection(tail) or word in tail:
-                    break
-                for x in range(max(0, o - _MAX_CONJUNCT), o):
-                    if limits[x] < r:
-                        continue
-                    head = tuple(keys[x:o])  # "weakness"
-                    second = _term(vocab, (*head, word, *tail))
+                continue
+            for x in range(max(0, o - _MAX_CONJUNCT), o):
+                if keys[x] not in vocab.max_len:
+                    continue  # no term starts with the head's first word
+                head = tuple(keys[x:o])  # "weakness"
+                for r in range(q + 3, min(q + 2 + _MAX_CONJUNCT, n) + 1):
+                    tail = tuple(keys[q + 1 : r])  # the second modifier and the head noun
+                    if limits[x] < r or _CONJUNCTIONS.intersection(tail) or prep in tail:
+                        break
+                    second = _term(vocab, (*head, prep, *tail))
                     if second is None:
                         continue
                     for h in range(1, len(tail)):
-                        hit = _term(vocab, (*head, word, *first, *tail[h:]))
+                        hit = _term(vocab, (*head, prep, *first, *tail[h:]))
                         if hit is not None:
                             out.append(Match(x, r, hit[0], hit[1], nested=True))
                             out.append(Match(x, r, second[0], second[1], nested=True))
