@@ -237,9 +237,7 @@ def _left_conjuncts(
     # the term's modifier may be several words: 'low-set and posteriorly rotated ears' shares
     # only 'ears' with the conjunct next to it (tried after the whole tail, so 'palmar and
     # plantar pits' is unchanged); not past a function word ('... respiration during sleep')
-    first_heads = heads
-    if p == m.first and len(tail) >= 2 and _RELATIONAL_WORDS.isdisjoint(tail):
-        first_heads += tuple(tail[i:] for i in range(1, len(tail)))
+    suffixes_too = p == m.first and len(tail) >= 2
     first = True  # p: the current conjunct starts here; the separator lies just before it
     while p >= 1:
         # separator: a conjunction (maybe after a comma: "A, B, and C x"), or a bare comma
@@ -249,7 +247,9 @@ def _left_conjuncts(
             end = p
         else:
             break
-        conjunct_heads = first_heads if first else heads
+        conjunct_heads = heads
+        if first and suffixes_too and _RELATIONAL_WORDS.isdisjoint(tail):
+            conjunct_heads += tuple(tail[i:] for i in range(1, len(tail)))
         first = False
         found = None
         for length in range(min(_MAX_CONJUNCT, end), 0, -1):
