@@ -180,6 +180,8 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
+    if 2 <= len(key) <= 3 and key[-1] == "synostosis" and not FUNCTION_WORDS.intersection(key):
+        late.append((*key[:-1], "fusion"))  # "Radioulnar synostosis": "radioulnar fusion"
     if len(key) == 2 and key[0] == "absent" and key[1] in t.adjectives:
         # "Absent radius" -> "radial aplasia", "radial agenesis"
         late += [(t.adjectives[key[1]], noun) for noun in ("aplasia", "agenesis")]

@@ -891,7 +891,11 @@ def test_condition_adjective_from_a_condition_of_the_part(tag):
     # HPO lists only "Hypoplasia of the upper eyelids", "Aplasia of the radius"
     assert tag("hypoplastic upper eyelids") == [("hypoplastic upper eyelids", "HP:0040032")]
     assert tag("an aplastic radius") == [("aplastic radius", "HP:0003974")]
-    assert tag("ulnar agenesis")[0][1] == "HP:0003982"  # HPO: "Aplasia of the ulna"
+    assert tag("ulnar agenesis")[0][1] == "HP:0003982"
+    assert tag("radioulnar fusion")[0][1] == "HP:0002974"  # HPO: "Radioulnar synostosis"
+    assert (
+        tag("Spinal fusion was performed.") == []
+    )  # an operation, no synostosis term  # HPO: "Aplasia of the ulna"
 
 
 def test_adjective_of_a_change_in_ing(tag):
