@@ -197,6 +197,7 @@ def count_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     ):
         return
     for direction in _INCREASE if key[0] in _INCREASE else _DECREASE:
+        yield (direction, *cells, "count")  # "High lymphocyte count": "increased ... count"
         yield (direction, "number", "of", *cells)
         yield (direction, *cells, "number")
         if cells[-1] != "platelet":  # "increased platelet aggregation" is no count

@@ -1011,6 +1011,8 @@ def test_counts_said_as_numbers_or_as_the_cells(tag):
     assert tag("an increased number of eosinophils")[0][1] == "HP:0001880"
     assert tag("increased eosinophils") == [("increased eosinophils", "HP:0001880")]
     assert tag("reduced number of B cells")[0][1] == "HP:0010976"
+    # HPO lists "High lymphocyte count"; the count stays in the span in every direction word
+    assert tag("an increased lymphocyte count") == [("increased lymphocyte count", "HP:0100827")]
     # a platelet is often a modifier; a bare "cell" names no count
     assert tag("increased platelet aggregation") == []
     assert tag("increased cell death") == []
