@@ -802,6 +802,9 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("She hears voices and has become forgetful.")[-1][1] == "HP:0002354"
     assert tag("hearing voices") == [("hearing voices", "HP:0008765")]
     assert tag("teeth grinding")[0][1] == "HP:0003763"
+    assert tag("It is hard to breathe.") == [("hard to breathe", "HP:0002094")]
+    assert tag("He keeps blacking out.")[0][1] == "HP:0001279"
+    assert tag("swollen feet")[0][1] == "HP:0010741"
 
 
 def test_laboratory_amount_before_the_analyte(tag):
