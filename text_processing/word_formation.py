@@ -180,6 +180,10 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
+    if 3 <= len(key) <= 5 and key[:2] == ("inability", "to"):
+        rest = key[2:]  # "Inability to walk": "unable to walk", "cannot walk", "can't walk"
+        if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too
+            late += [("unable", "to", *rest), ("cannot", *rest), ("can", "t", *rest)]
     if 2 <= len(key) <= 3 and key[-1] == "synostosis" and not FUNCTION_WORDS.intersection(key):
         late.append((*key[:-1], "fusion"))  # "Radioulnar synostosis": "radioulnar fusion"
     if len(key) == 2 and key[0] == "absent" and key[1] in t.adjectives:

@@ -805,6 +805,14 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("It is hard to breathe.") == [("hard to breathe", "HP:0002094")]
     assert tag("He keeps blacking out.")[0][1] == "HP:0001279"
     assert tag("swollen feet")[0][1] == "HP:0010741"
+    assert tag("He cannot open his mouth.")[0][1] == "HP:0000211"  # Trismus, not Open mouth
+
+
+def test_inability_said_as_cannot(tag):
+    # HPO: "Inability to walk", "Inability to walk on heels" (Foot dorsiflexor weakness)
+    assert tag("He can't walk.") == [("can't walk", "HP:0002540")]
+    assert tag("She cannot walk on her heels.")[0][1] == "HP:0009027"
+    assert tag("The muscle cannot move passively.") == []
 
 
 def test_laboratory_amount_before_the_analyte(tag):
