@@ -180,6 +180,12 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
+    if 2 <= len(key) <= 4 and key[0] == "difficulty" and key[1].endswith("ing"):
+        # "Difficulty walking": "trouble walking", "problems walking", "problems with walking",
+        # "difficulty with walking"
+        rest = key[1:]
+        late += [("trouble", *rest), ("problem", *rest), ("problem", "with", *rest)]
+        late += [("difficulty", "with", *rest), ("trouble", "with", *rest)]
     if 3 <= len(key) <= 5 and key[:2] == ("inability", "to"):
         rest = key[2:]  # "Inability to walk": "unable to walk", "cannot walk", "can't walk"
         if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too

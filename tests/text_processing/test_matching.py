@@ -808,6 +808,12 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("He cannot open his mouth.")[0][1] == "HP:0000211"  # Trismus, not Open mouth
 
 
+def test_difficulty_said_as_trouble_or_problems(tag):
+    # HPO: "Difficulty walking" (Gait disturbance), "Difficulty running"
+    assert tag("problems with walking") == [("problems with walking", "HP:0001288")]
+    assert tag("trouble running")[0][1] == "HP:0009046"
+
+
 def test_inability_said_as_cannot(tag):
     # HPO: "Inability to walk", "Inability to walk on heels" (Foot dorsiflexor weakness)
     assert tag("He can't walk.") == [("can't walk", "HP:0002540")]
