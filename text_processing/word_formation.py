@@ -180,6 +180,12 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
+    # patient pages: "kidney problems", "heart problems" for "Abnormality of the kidney"
+    if 2 <= len(key) <= 3 and key[-1] == "abnormality" and not FUNCTION_WORDS.intersection(key):
+        late.append((*key[:-1], "problem"))
+    elif 3 <= len(key) <= 4 and key[:2] == ("abnormality", "of"):
+        if not FUNCTION_WORDS.intersection(key[2:]):
+            late.append((*key[2:], "problem"))
     if 2 <= len(key) <= 4 and key[0] == "difficulty" and key[1].endswith("ing"):
         # "Difficulty walking": "trouble walking", "problems walking", "problems with walking",
         # "difficulty with walking"

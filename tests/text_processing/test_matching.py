@@ -808,6 +808,14 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("He cannot open his mouth.")[0][1] == "HP:0000211"  # Trismus, not Open mouth
 
 
+def test_problems_of_an_organ_on_patient_pages(tag):
+    # HPO: "Abnormality of the kidney", "Abnormality of vision", "Sleep abnormality"
+    assert tag("kidney problems") == [("kidney problems", "HP:0000077")]
+    assert tag("vision problems")[0][1] == "HP:0000504"
+    assert tag("sleep problems")[0][1] == "HP:0002360"
+    assert tag("a major health problem") == []
+
+
 def test_difficulty_said_as_trouble_or_problems(tag):
     # HPO: "Difficulty walking" (Gait disturbance), "Difficulty running"
     assert tag("problems with walking") == [("problems with walking", "HP:0001288")]
