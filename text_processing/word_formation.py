@@ -192,6 +192,8 @@ def _term_variants(
         rest = key[1:]
         late += [("trouble", *rest), ("problem", *rest), ("problem", "with", *rest)]
         late += [("difficulty", "with", *rest), ("trouble", "with", *rest)]
+        if len(rest) == 1:  # "walking difficulties", "breathing problems"
+            late += [(rest[0], "difficulty"), (rest[0], "problem")]
     if 3 <= len(key) <= 5 and key[:2] == ("inability", "to"):
         rest = key[2:]  # "Inability to walk": "unable to walk", "cannot walk", "can't walk"
         if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too

@@ -820,6 +820,7 @@ def test_difficulty_said_as_trouble_or_problems(tag):
     # HPO: "Difficulty walking" (Gait disturbance), "Difficulty running"
     assert tag("problems with walking") == [("problems with walking", "HP:0001288")]
     assert tag("trouble running")[0][1] == "HP:0009046"
+    assert tag("breathing problems") == [("breathing problems", "HP:0002094")]  # Dyspnea
 
 
 def test_inability_said_as_cannot(tag):
