@@ -805,6 +805,10 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("It is hard to breathe.") == [("hard to breathe", "HP:0002094")]
     assert tag("He keeps blacking out.")[0][1] == "HP:0001279"
     assert tag("swollen feet")[0][1] == "HP:0010741"
+    assert tag("an earache and blue lips") == [
+        ("earache", "HP:0030766"),
+        ("blue lips", "HP:0034030"),
+    ]
     assert tag("He cannot open his mouth.")[0][1] == "HP:0000211"  # Trismus, not Open mouth
 
 
