@@ -180,24 +180,7 @@ def _term_variants(
         late += _nominal_variants(("enlarged", *key[1:]), t.nominals, t.participles)
     late += _ing_adjective_variants(key, t.late_nouns)
     late += _ing_noun_variants(key, t.late_adjectives)
-    # patient pages: "kidney problems", "heart problems" for "Abnormality of the kidney"
-    if 2 <= len(key) <= 3 and key[-1] == "abnormality" and not FUNCTION_WORDS.intersection(key):
-        late.append((*key[:-1], "problem"))
-    elif 3 <= len(key) <= 4 and key[:2] == ("abnormality", "of"):
-        if not FUNCTION_WORDS.intersection(key[2:]):
-            late.append((*key[2:], "problem"))
-    if 2 <= len(key) <= 4 and key[0] == "difficulty" and key[1].endswith("ing"):
-        # "Difficulty walking": "trouble walking", "problems walking", "problems with walking",
-        # "difficulty with walking"
-        rest = key[1:]
-        late += [("trouble", *rest), ("problem", *rest), ("problem", "with", *rest)]
-        late += [("difficulty", "with", *rest), ("trouble", "with", *rest)]
-        if len(rest) == 1:  # "walking difficulties", "breathing problems"
-            late += [(rest[0], "difficulty"), (rest[0], "problem")]
-    if 3 <= len(key) <= 5 and key[:2] == ("inability", "to"):
-        rest = key[2:]  # "Inability to walk": "unable to walk", "cannot walk", "can't walk"
-        if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too
-            late += [("unable", "to", *rest), ("cannot", *rest), ("can", "t", *rest)]
+    late += _patient_page_variants(key)
     if 2 <= len(key) <= 3 and key[-1] == "synostosis" and not FUNCTION_WORDS.intersection(key):
         late.append((*key[:-1], "fusion"))  # "Radioulnar synostosis": "radioulnar fusion"
     if len(key) == 2 and key[0] == "absent" and key[1] in t.adjectives:
@@ -235,6 +218,29 @@ def _term_variants(
         fallbacks.append((*key[2:], "malformation"))
         fallbacks.append(("malformation", "of", *key[2:]))
     return variants, late, fallbacks
+
+
+def _patient_page_variants(key: Key) -> list[Key]:
+    """How patient pages say three families of HPO terms: 'Abnormality of the kidney' is
+    'kidney problems'; 'Difficulty walking' is 'trouble / problems (with) walking', 'walking
+    difficulties'; 'Inability to walk' is 'unable to walk', 'cannot walk', "can't walk"."""
+    out: list[Key] = []
+    if 2 <= len(key) <= 3 and key[-1] == "abnormality" and not FUNCTION_WORDS.intersection(key):
+        out.append((*key[:-1], "problem"))
+    elif 3 <= len(key) <= 4 and key[:2] == ("abnormality", "of"):
+        if not FUNCTION_WORDS.intersection(key[2:]):
+            out.append((*key[2:], "problem"))
+    if 2 <= len(key) <= 4 and key[0] == "difficulty" and key[1].endswith("ing"):
+        rest = key[1:]
+        out += [("trouble", *rest), ("problem", *rest), ("problem", "with", *rest)]
+        out += [("difficulty", "with", *rest), ("trouble", "with", *rest)]
+        if len(rest) == 1:  # "walking difficulties", "breathing problems"
+            out += [(rest[0], "difficulty"), (rest[0], "problem")]
+    if 3 <= len(key) <= 5 and key[:2] == ("inability", "to"):
+        rest = key[2:]
+        if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too
+            out += [("unable", "to", *rest), ("cannot", *rest), ("can", "t", *rest)]
+    return out
 
 
 # Nouns in -ing that name a change of shape, and the adjective of the result:
