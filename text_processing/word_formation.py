@@ -560,6 +560,7 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "gingival": "gum",
     "helical": "helix",
     "genital": "genitalia",
+    "abdominal": "abdomen",
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)

@@ -1075,6 +1075,9 @@ def test_lay_names_of_bones_and_organs(tag):
     assert tag("an enlarged womb")[0][1] == "HP:0100878"  # Enlarged uterus
     assert tag("small knee caps") == [("small knee caps", "HP:0003065")]  # split as before
     assert tag("anomalies of the genitalia")[0][1] == "HP:0000078"
+    assert tag("a mass in the abdomen") == [("mass in the abdomen", "HP:0031500")]
+    # HPO's lay "White patch" is Poliosis (of the hair); on the skin it is a hypopigmented patch
+    assert tag("white patches on the skin")[0][1] == "HP:0001053"
 
 
 def test_modifiers_coordinated_inside_a_complement(tag):
