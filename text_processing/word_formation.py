@@ -561,6 +561,8 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "helical": "helix",
     "genital": "genitalia",
     "abdominal": "abdomen",
+    "palmar": "palm",
+    "plantar": "sole",
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)

@@ -1076,6 +1076,8 @@ def test_lay_names_of_bones_and_organs(tag):
     assert tag("small knee caps") == [("small knee caps", "HP:0003065")]  # split as before
     assert tag("anomalies of the genitalia")[0][1] == "HP:0000078"
     assert tag("a mass in the abdomen") == [("mass in the abdomen", "HP:0031500")]
+    assert tag("pits on the palms") == [("pits on the palms", "HP:0010610")]
+    assert tag("pits on the soles")[0][1] == "HP:0010612"
     # HPO's lay "White patch" is Poliosis (of the hair); on the skin it is a hypopigmented patch
     assert tag("white patches on the skin")[0][1] == "HP:0001053"
 
