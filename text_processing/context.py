@@ -602,6 +602,18 @@ class ContextRules:
         """Elliptic negators turned backward, then the punctuation cues, all in text order."""
         lower, seps = words.lower, words.seps
         hi = len(lower)
+        # "COX-negative fibers", "ANA-negative": glued to a marker, "negative" names a kind of
+        # cell or result, not the absence of a finding ("seizure-free" still negates).
+        out = [
+            cue
+            for cue in out
+            if not (
+                cue.last == cue.first + 1
+                and cue.first > 0
+                and lower[cue.first] == "negative"
+                and seps[cue.first] == "-"
+            )
+        ]
         for cue in out:
             i, j = cue.first, cue.last
             if (

@@ -55,6 +55,15 @@ def test_no_before_a_degree_word_that_begins_the_mention_negates(tagger):
     assert not _m(tagger, "There was no increased risk of seizures.", "seizures").negated
 
 
+def test_negative_glued_to_a_marker_names_a_kind_not_an_absence(tagger):
+    text = "Muscle biopsy showed COX-negative fibers and ragged-red fibers."
+    assert not _m(tagger, text, "ragged-red fibers").negated
+    assert not _m(tagger, "Seizures were ANA-negative.", "Seizures").negated
+    # a free-standing "negative" and a glued "-free" still deny
+    assert _m(tagger, "Hepatomegaly, negative.", "Hepatomegaly").negated
+    assert _m(tagger, "She has been seizure-free since May.", "seizure").negated
+
+
 def test_list_stays_in_scope_when_other_items_are_symptoms(tagger):
     text = "Denies fever, chills, night sweats, nausea, vomiting, diarrhea or abdominal pain."
     assert _m(tagger, text, "abdominal pain").negated
