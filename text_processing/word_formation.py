@@ -127,6 +127,9 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
 _IMPLIED_AFTER_ADJECTIVE = frozenset({("vessel",)})
 
 
+_SIDES = frozenset({"left", "right"})
+
+
 def _implied_word_forms(key: Key) -> list[Key]:
     """'Systolic heart murmur' -> 'systolic murmur'; 'Brisk reflexes' -> 'brisk tendon
     reflexes', 'brisk deep tendon reflexes'. Only where two words or more remain, and the
@@ -190,6 +193,9 @@ def _term_variants(
     if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
         # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
         late.append((t.participles[key[1]], t.late_nouns[key[0]]))
+    if len(key) == 3 and key[0] in _SIDES and key[1] in t.late_nouns and key[2] in t.participles:
+        # "Left ventricular dilatation" -> "dilated left ventricle": the side stays before it
+        late.append((t.participles[key[2]], key[0], t.late_nouns[key[1]]))
     late += _word_order_variants(key, t.late_nouns)
     if 2 <= len(key) <= 3 and key[0] in IRREGULAR_NOUN_OF_ADJECTIVE:
         # "Cerebral edema" is also "brain edema"

@@ -940,6 +940,14 @@ def test_participle_before_the_part_of_a_relational_term(tag):
     assert tag("a malformed cochlea")[0][0] == "malformed cochlea"
 
 
+def test_participle_before_a_sided_part(tag):
+    # HPO: "Left ventricular dilatation", "Left atrial enlargement": the side stays with the part
+    assert tag("a dilated left ventricle") == [("dilated left ventricle", "HP:4000141")]
+    assert tag("The left atrium was enlarged.") == [("left atrium was enlarged", "HP:0031295")]
+    # not the brain's ventricles, as a bare "ventricle was dilated" would read
+    assert tag("The left ventricle was dilated.")[0][1] == "HP:4000141"
+
+
 def test_aplasia_of_a_part_is_its_absence(tag):
     # HPO names "Aplasia of the 4th finger"; text says "absent fourth finger"
     assert tag("Absent 4th finger.") == [("Absent 4th finger", "HP:0009281")]
