@@ -624,6 +624,18 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
+def test_curated_cardiac_muscle_nerve_and_behaviour_phrasings(tag):
+    # HPO lists "Mononeuritis multiplex", "Wolff-Parkinson-White syndrome", "Aggressive
+    # behavior", "Cytochrome C oxidase-negative muscle fibers"; reports write these
+    assert tag("mononeuropathy multiplex") == [("mononeuropathy multiplex", "HP:0032018")]
+    assert tag("a Wolff-Parkinson-White pattern")[0][1] == "HP:0001716"
+    assert tag("aggressive outbursts") == [("aggressive outbursts", "HP:0000718")]
+    assert tag("COX-negative fibers and ragged-red fibers") == [
+        ("COX-negative fibers", "HP:0003688"),
+        ("ragged-red fibers", "HP:0003200"),
+    ]
+
+
 def test_relational_adjective_after_other_adjectives_takes_of(tag):
     # "Short nasal septum", "Broad nasal tip": the other adjectives stay before the head
     assert tag("a short septum of the nose") == [("short septum of the nose", "HP:0000420")]
