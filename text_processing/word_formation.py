@@ -121,6 +121,8 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("tendon", "reflex"), ("reflex",)),
     (("blood", "vessel"), ("vessel",)),  # "Attenuation of retinal blood vessels"
     (("nerve", "conduction", "velocity"), ("conduction", "velocity")),
+    (("muscle", "weakness"), ("weakness",)),  # "Neck muscle weakness": "neck weakness"
+    (("muscle", "tissue"), ("muscle",)),  # "Abnormal mitochondria in muscle tissue"
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel

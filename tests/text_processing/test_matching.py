@@ -1022,6 +1022,10 @@ def test_words_the_phrase_implies(tag):
     assert tag("brisk tendon reflexes") == [("brisk tendon reflexes", "HP:0001348")]
     assert tag("attenuation of the retinal vessels")[0][1] == "HP:0007843"
     assert tag("reduced conduction velocities")[0][1] == "HP:0000762"
+    # "Neck muscle weakness", "Axial muscle weakness": weakness of a part is its muscles'
+    assert tag("neck weakness") == [("neck weakness", "HP:0000467")]
+    assert tag("axial weakness") == [("axial weakness", "HP:0003327")]
+    assert tag("abnormal mitochondria in muscle")[0][1] == "HP:0008316"  # "... muscle tissue"
     # a vessel without an organ's adjective may be a lymph vessel
     assert tag("an anomaly of the vessel that carries lymph") == []
 
