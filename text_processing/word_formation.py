@@ -381,6 +381,16 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _NUMBERED_PARTS = frozenset("finger toe metacarpal metatarsal rib digit ray".split())
 
 
+# everyday names of numbered digits ("1st finger" is HPO's "thumb", "1st toe" its "hallux")
+_DIGIT_NAMES: dict[tuple[str, str], tuple[Key, ...]] = {
+    ("second", "finger"): (("index", "finger"),),
+    ("third", "finger"): (("middle", "finger"),),
+    ("fourth", "finger"): (("ring", "finger"),),
+    ("fifth", "finger"): (("little", "finger"),),
+    ("fifth", "toe"): (("little", "toe"),),
+}
+
+
 def _ordinal_variants(key: Key) -> list[Key]:
     """'Clinodactyly of the 5th finger' -> '... fifth finger'; '2-3 toe syndactyly' ->
     'syndactyly of the second and third toes', the way text spells the numbers."""
@@ -406,6 +416,10 @@ def _ordinal_variants(key: Key) -> list[Key]:
             words[i:j] = [_ORDINALS[w] for w in words[i:j]]
         i = j
     out = [tuple(words)] if tuple(words) != key else []
+    for i in range(len(words) - 1):  # "5th finger" is also the "little finger"
+        lay = _DIGIT_NAMES.get((words[i], words[i + 1]))
+        if lay is not None and not (i and words[i - 1] in ("and", "to", "or")):
+            out.extend((*words[:i], *name, *words[i + 2 :]) for name in lay)
     if (
         len(key) >= 4
         and key[0] in _ORDINALS

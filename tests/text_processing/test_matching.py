@@ -651,6 +651,11 @@ def test_numbered_parts_spelled_as_words(tag):
         ("syndactyly of the fourth and fifth toes", "HP:0004692")
     ]
     assert tag("fourth-fifth toe syndactyly") == [("fourth-fifth toe syndactyly", "HP:0004692")]
+    # and by their everyday names: HPO lists "little finger" for some 5th-finger terms only
+    assert tag("absent middle phalanx of the little finger") == [
+        ("absent middle phalanx of the little finger", "HP:0009162")
+    ]
+    assert tag("radial deviation of the index finger")[0][1] == "HP:0009467"
 
 
 def test_participle_in_ured_and_its_noun(tag):
