@@ -7,6 +7,7 @@ folding (which may change a word's length, e.g. "ß" or ligatures) never shifts 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -288,6 +289,44 @@ def dangling_adjective_ends(
             and not keys[t + 1][:1].isdigit()
         ):
             out.add(t + 1)
+    return frozenset(out)
+
+
+# Heads of enzyme names: "creatine kinase", "lactate dehydrogenase", "alanine aminotransferase"
+_ENZYME_ENDINGS = (
+    "kinase", "genase", "ferase", "aminase", "oxidase", "phatase", "synthase", "synthetase",
+    "ductase", "boxylase", "oxylase", "merase", "lyase", "mutase", "esterase", "lipase",
+    "peptidase", "protease", "nuclease", "sidase", "amylase", "drolase", "ligase", "catalase",
+    "sulfatase", "aldolase", "enolase", "transaminase",
+)  # fmt: skip
+
+
+_COMPOUND_NAME_RE = re.compile(
+    r"[\s-](?:[A-Za-z]*(?:" + "|".join(_ENZYME_ENDINGS) + r")s?\b|\d+[-,])",
+    re.IGNORECASE,
+)
+
+
+def compound_name_ends(
+    text: str, starts: list[int], ends: list[int], keys: list[str], limits: list[int]
+) -> frozenset[int]:
+    """Token indices where no match may end: inside the name of an enzyme or a compound.
+
+    "elevated creatine kinase" holds no "elevated creatine", "increased pyruvate kinase
+    activity" no raised pyruvate, and "reduced glucose-6-phosphate dehydrogenase" no low
+    glucose: the substrate's name is the first word of another noun.
+    """
+    out = set()
+    for m in _COMPOUND_NAME_RE.finditer(text):
+        t = bisect.bisect_left(starts, m.start() + 1)  # the enzyme word or the locant
+        if not 0 < t < len(keys) or starts[t] != m.start() + 1 or t >= limits[t - 1]:
+            continue
+        gap = text[ends[t - 1] : starts[t]]
+        if text[starts[t]].isdigit():
+            if gap == "-":  # a locant: "glucose-6-phosphate", "fructose-1,6-bisphosphate"
+                out.add(t)
+        elif gap.strip() in ("", "-"):
+            out.add(t)
     return frozenset(out)
 
 

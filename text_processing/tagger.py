@@ -23,7 +23,13 @@ from text_processing.context import (
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.measurements import measurement_findings
-from text_processing.normalize import Lemmatizer, dangling_adjective_ends, fold, tokenize
+from text_processing.normalize import (
+    Lemmatizer,
+    compound_name_ends,
+    dangling_adjective_ends,
+    fold,
+    tokenize,
+)
 from text_processing.person_findings import person_findings
 from text_processing.predicative import PREDICATE_VERBS, predicative
 from text_processing.sentences import split_sentences
@@ -120,13 +126,15 @@ class Tagger:
         if nested:  # evaluation only: the reference matcher, which also finds inner terms
             tokens = tokenize(text, self.lemmatizer)
             # gold corpora mark "cancer" in "cancer-predisposition": no compound rule here
-            no_end = dangling_adjective_ends(text, *tokens)
+            no_end = dangling_adjective_ends(text, *tokens) | compound_name_ends(text, *tokens)
             matches = find_matches(self.vocab, text, *tokens, nested=True, no_end=no_end)
         else:  # same output as the reference, see fast_scan.py
             tokens = self._fast.tokenize(text, parts)
             matches = self._fast.find_matches(text, tokens)
-            no_end = dangling_adjective_ends(text, *tokens) | hyphen_compound_ends(
-                self.vocab, text, *tokens
+            no_end = (
+                dangling_adjective_ends(text, *tokens)
+                | hyphen_compound_ends(self.vocab, text, *tokens)
+                | compound_name_ends(text, *tokens)
             )
             if no_end and any(m.last in no_end for m in matches):  # rare: the reference redoes it
                 matches = self._redo_clauses(text, tokens, matches, no_end)

@@ -624,6 +624,19 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
+def test_no_term_ends_inside_an_enzyme_or_compound_name(tag):
+    # the substrate is the first word of the enzyme's name: no raised pyruvate, no low glucose
+    assert tag("increased pyruvate kinase activity") == []
+    assert tag("reduced glucose-6-phosphate dehydrogenase activity") == []
+    assert tag("elevated creatine kinase") == [("elevated creatine kinase", "HP:0003236")]
+    assert tag("low glucose") == [("low glucose", "HP:0001943")]
+
+
+def test_nested_reports_no_substrate_inside_an_enzyme_name(tagger):
+    spans = [(m.start, m.end) for m in tagger.tag("elevated creatine kinase", nested=True)]
+    assert spans == [(0, 24)]
+
+
 def test_curated_cardiac_muscle_nerve_and_behaviour_phrasings(tag):
     # HPO lists "Mononeuritis multiplex", "Wolff-Parkinson-White syndrome", "Aggressive
     # behavior", "Cytochrome C oxidase-negative muscle fibers"; reports write these
