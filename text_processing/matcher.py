@@ -8,7 +8,7 @@ from itertools import compress
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import Vocabulary
-from text_processing.word_formation import FUNCTION_WORDS, POSTPOSED
+from text_processing.word_formation import FUNCTION_WORDS, POSTPOSED, is_adjective_like
 
 
 @dataclass(slots=True)
@@ -171,8 +171,72 @@ def coordinated(
                 if hit is not None:
                     out.append(Match(p, m.last, hit[0], hit[1], nested=True))
                     break
+        if m.last - m.first >= 2:
+            out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
     if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
         out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
+    return out
+
+
+# words of degree, course, extent or side: "mild conductive hearing loss" is no finding of a
+# mild hearing loss apart from the conductive one, but "short broad thumbs" are two findings
+_NOT_STACKED = frozenset(
+    "mild moderate severe profound marked significant slight progressive recurrent chronic "
+    "acute subacute congenital bilateral unilateral generalized generalised diffuse focal "
+    "isolated multiple numerous persistent intermittent episodic early late other new "
+    "additional typical atypical similar classic classical primary secondary partial complete "
+    "total left right mixed predominant abnormal unusual characteristic".split()
+)
+_RELATIONAL_ENDINGS = ("al", "ar")
+
+
+def _stacked_modifiers(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    m: Match,
+    term_starts: dict[int, int],
+    gap: Callable[[int], str],
+) -> list[Match]:
+    """Adjectives stacked before an adjective-and-noun term, each forming a term of its own
+    with the noun: 'short broad thumbs' and 'short, broad thumbs' also hold a short thumb,
+    'enlarged echogenic kidneys' an enlarged kidney; each spans from its adjective to the head.
+
+    Only adjectives, so 'microcephaly, broad thumbs' is a list; not two relational ones
+    ('retinal vascular abnormality' is an abnormality of the retina's vessels); not past a
+    function word ('cystic tumor of the ovary' holds no cystic ovary).
+    """
+    words = keys[m.first : m.last]
+    # the term's modifier: one adjective, or a hyphenated one ("low-set ears")
+    mod_end = m.first + 1
+    while mod_end < m.last - 1 and gap(mod_end) == "-":
+        mod_end += 1
+    hyphenated = mod_end > m.first + 1
+    if not (hyphenated or is_adjective_like(words[0])) or not FUNCTION_WORDS.isdisjoint(words):
+        return []
+    head = tuple(keys[mod_end : m.last])
+    relational = words[0].endswith(_RELATIONAL_ENDINGS)
+    out: list[Match] = []
+    nxt, p = m.first, m.first - 1
+    while p >= 0:
+        word = keys[p]
+        joined = limits[p] >= nxt and not gap(nxt).strip()
+        comma = limits[p] == nxt and _is_comma(gap(nxt))
+        if (
+            not (joined or comma)
+            or not is_adjective_like(word)
+            or word in _NOT_STACKED
+            or (relational and word.endswith(_RELATIONAL_ENDINGS))
+            or (word,) in vocab.terms
+            or p + 1 in term_starts
+            or gap(p).endswith("-")  # the end of a hyphenated word: "cross-fused"
+        ):
+            break
+        hit = _term(vocab, (word, *head))
+        if hit is None or hit[0] == m.hpo_id:
+            break
+        out.append(Match(p, m.last, hit[0], hit[1], nested=True))
+        nxt, p = p, p - 1
     return out
 
 

@@ -624,6 +624,20 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
+def test_stacked_adjectives_each_name_a_finding_of_the_head(tag):
+    assert tag("He had short broad thumbs.") == [
+        ("short broad thumbs", "HP:0009778"),
+        ("broad thumbs", "HP:0011304"),
+    ]
+    assert tag("small, low-set ears")[0] == ("small, low-set ears", "HP:0008551")  # Microtia
+    assert ("enlarged echogenic kidneys", "HP:0000105") in tag("enlarged echogenic kidneys")
+    # a list item, a degree word, two relational adjectives, a complement: one finding each
+    assert tag("microcephaly, broad thumbs")[1:] == [("broad thumbs", "HP:0011304")]
+    assert tag("mild conductive hearing loss") == [("conductive hearing loss", "HP:0000405")]
+    assert len(tag("retinal vascular abnormality")) == 1
+    assert tag("cystic tumor of the ovary") == [("tumor of the ovary", "HP:0100615")]
+
+
 def test_no_term_ends_inside_an_enzyme_or_compound_name(tag):
     # the substrate is the first word of the enzyme's name: no raised pyruvate, no low glucose
     assert tag("increased pyruvate kinase activity") == []
