@@ -657,6 +657,8 @@ def test_curated_cardiac_muscle_nerve_and_behaviour_phrasings(tag):
     assert tag("mononeuropathy multiplex") == [("mononeuropathy multiplex", "HP:0032018")]
     assert tag("a Wolff-Parkinson-White pattern")[0][1] == "HP:0001716"
     assert tag("aggressive outbursts") == [("aggressive outbursts", "HP:0000718")]
+    assert tag("a pansystolic murmur")[0][1] == "HP:0031667"  # Holosystolic murmur
+    assert tag("bone spicule pigmentation")[0][1] == "HP:0007737"  # ... of the retina
     assert tag("COX-negative fibers and ragged-red fibers") == [
         ("COX-negative fibers", "HP:0003688"),
         ("ragged-red fibers", "HP:0003200"),
@@ -854,6 +856,11 @@ def test_lay_phrasings_of_patient_pages(tag):
         ("blue lips", "HP:0034030"),
     ]
     assert tag("He cannot open his mouth.")[0][1] == "HP:0000211"  # Trismus, not Open mouth
+    assert tag("blood in your pee")[0][1] == "HP:0000790"
+    assert tag("You might cough up blood.")[0][1] == "HP:0002105"  # Hemoptysis, not Cough
+    assert tag("born with a hole in the heart")[0][1] == "HP:0001671"
+    assert tag("late to start talking")[0][1] == "HP:0000750"
+    assert tag("swollen ankles") == [("swollen ankles", "HP:0001785")]  # Ankle swelling
 
 
 def test_problems_of_an_organ_on_patient_pages(tag):
