@@ -202,9 +202,11 @@ def _stacked_modifiers(
     with the noun: 'short broad thumbs' and 'short, broad thumbs' also hold a short thumb,
     'enlarged echogenic kidneys' an enlarged kidney; each spans from its adjective to the head.
 
-    Only adjectives, so 'microcephaly, broad thumbs' is a list; not two relational ones
-    ('retinal vascular abnormality' is an abnormality of the retina's vessels); not past a
-    function word ('cystic tumor of the ovary' holds no cystic ovary).
+    Only adjectives, so 'microcephaly, broad thumbs' is a list; not before a classifying
+    (relational) adjective, which makes one noun with its head ('retinal vascular
+    abnormality' is an abnormality of the retina's vessels, 'elevated antinuclear antibody'
+    no raised antibody level); not past a function word ('cystic tumor of the ovary' holds
+    no cystic ovary).
     """
     words = keys[m.first : m.last]
     # the term's modifier: one adjective, or a hyphenated one ("low-set ears")
@@ -214,8 +216,9 @@ def _stacked_modifiers(
     hyphenated = mod_end > m.first + 1
     if not (hyphenated or is_adjective_like(words[0])) or not FUNCTION_WORDS.isdisjoint(words):
         return []
+    if not hyphenated and words[0].endswith(_RELATIONAL_ENDINGS):
+        return []  # a classifying adjective: "elevated antinuclear antibody" is one noun
     head = tuple(keys[mod_end : m.last])
-    relational = words[0].endswith(_RELATIONAL_ENDINGS)
     out: list[Match] = []
     nxt, p = m.first, m.first - 1
     while p >= 0:
@@ -226,7 +229,6 @@ def _stacked_modifiers(
             not (joined or comma)
             or not is_adjective_like(word)
             or word in _NOT_STACKED
-            or (relational and word.endswith(_RELATIONAL_ENDINGS))
             or (word,) in vocab.terms
             or p + 1 in term_starts
             or gap(p).endswith("-")  # the end of a hyphenated word: "cross-fused"

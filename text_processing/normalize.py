@@ -120,6 +120,8 @@ def singular_candidates(w: str) -> list[str]:
         out.append(w[:-2] + "is")  # testes -> testis (before "test")
     if w.endswith("ices"):
         out.extend([w[:-4] + "ex", w[:-4] + "ix"])  # appendices
+    if w.endswith("ora"):
+        out.extend([w[:-3] + "ur", w[:-3] + "us"])  # femora -> femur, corpora -> corpus
     if w.endswith("ae"):
         out.append(w[:-1])  # vertebrae -> vertebra
     if w.endswith("i"):

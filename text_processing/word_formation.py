@@ -205,6 +205,14 @@ def _term_variants(
     if 2 <= len(key) <= 3 and key[0] in POSTPOSED and not FUNCTION_WORDS.intersection(key):
         # telegraphic findings: "reflexes absent", "liver enlarged"
         late.append((*key[1:], key[0]))
+    if 3 <= len(key) <= 5 and key[0] == "type" and not FUNCTION_WORDS.intersection(key):
+        # "Type E brachydactyly" -> "brachydactyly type E", the way text names a subtype;
+        # the designator may be two tokens ("A1")
+        n = 2 if len(key) >= 4 and key[2].isdigit() and not key[1].isdigit() else 1
+        late.append((*key[1 + n :], "type", *key[1 : 1 + n]))
+    if 2 <= len(key) <= 4 and key[-1] == "neuropathy" and not FUNCTION_WORDS.intersection(key):
+        # "Sensory neuropathy" is written "sensory polyneuropathy" too, the common form
+        late.append((*key[:-1], "polyneuropathy"))
     if 2 <= len(key) <= 6 and key[0] == "premature":
         late.append(("early", *key[1:]))  # "early loss of primary teeth"
     if 2 <= len(key) <= 6 and key[0] == "delayed":

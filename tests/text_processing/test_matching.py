@@ -624,6 +624,21 @@ def test_curated_phrasings_abstracts_use(tag):
     assert tag("people with diabetes") == [("diabetes", "HP:0000819")]
 
 
+def test_subtype_named_after_the_finding(tag):
+    # HPO: "Type E brachydactyly", "Type A1 brachydactyly"
+    assert tag("brachydactyly type E") == [("brachydactyly type E", "HP:0005863")]
+    assert tag("brachydactyly type A1") == [("brachydactyly type A1", "HP:0009371")]
+
+
+def test_polyneuropathy_of_a_kind_is_that_neuropathy(tag):
+    assert tag("sensory polyneuropathy") == [("sensory polyneuropathy", "HP:0000763")]
+    assert tag("polyneuropathy") == [("polyneuropathy", "HP:0001271")]
+
+
+def test_latin_plural_in_ora(tag):
+    assert tag("short femora") == [("short femora", "HP:0003097")]
+
+
 def test_stacked_adjectives_each_name_a_finding_of_the_head(tag):
     assert tag("He had short broad thumbs.") == [
         ("short broad thumbs", "HP:0009778"),
