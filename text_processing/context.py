@@ -126,7 +126,9 @@ _RULES: list[tuple[str, str, str]] = [
         were not seen|was not seen|is not seen|are not seen|was not present|
         were not present|is not present|are not present|no longer present|
         no longer seen|no longer evident|nil|none seen|none noted|
-        not an issue|not a problem|not a concern""",
+        not an issue|not a problem|not a concern|did not develop|does not develop|
+        has not developed|have not developed|had not developed|never developed|
+        did not occur|has not occurred|never occurred""",
     ),
     (
         UNCERTAIN,

@@ -55,6 +55,14 @@ def test_no_before_a_degree_word_that_begins_the_mention_negates(tagger):
     assert not _m(tagger, "There was no increased risk of seizures.", "seizures").negated
 
 
+def test_did_not_develop_after_the_finding_negates_it(tagger):
+    assert _m(
+        tagger, "Renal function stayed normal and proteinuria did not develop.", "proteinuria"
+    ).negated
+    assert _m(tagger, "Seizures never occurred during follow-up.", "Seizures").negated
+    assert not _m(tagger, "Fever did not develop, but a rash appeared.", "rash").negated
+
+
 def test_negative_glued_to_a_marker_names_a_kind_not_an_absence(tagger):
     text = "Muscle biopsy showed COX-negative fibers and ragged-red fibers."
     assert not _m(tagger, text, "ragged-red fibers").negated
