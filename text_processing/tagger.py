@@ -21,6 +21,7 @@ from text_processing.context import (
     word_range,
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
+from text_processing.lab_values import lab_value_findings
 from text_processing.matcher import Match, coordinated, find_matches
 from text_processing.measurements import measurement_findings
 from text_processing.normalize import (
@@ -172,7 +173,7 @@ class Tagger:
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
         ]
-        for s, e, hpo_id in measurement_findings(text):
+        for s, e, hpo_id in measurement_findings(text) + lab_value_findings(text):
             if all(x.end <= s or x.start >= e or s <= x.start and x.end <= e for x in spans):
                 spans = [x for x in spans if x.end <= s or x.start >= e]
                 spans.append(_Span(s, e, hpo_id, 0))

@@ -1,0 +1,60 @@
+"""Numbers beyond a reference line are findings: lab values, vital signs, IQ scores."""
+
+import pytest
+
+from text_processing.lab_values import lab_value_findings
+
+
+def _ids(text: str) -> list[str]:
+    return [hpo_id for _, _, hpo_id in lab_value_findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "hpo_id"),
+    [
+        ("Platelet count was 45,000/μL.", "HP:0001873"),  # Thrombocytopenia
+        ("Platelets were 45 x 10^9/L.", "HP:0001873"),
+        ("platelets 620 x 10^9/L", "HP:0001894"),  # Thrombocytosis
+        ("Serum sodium was 125 mmol/L.", "HP:0002902"),  # Hyponatremia
+        ("sodium 151 mEq/L", "HP:0003228"),  # Hypernatremia
+        ("Serum potassium was 2.8 mEq/L.", "HP:0002900"),  # Hypokalemia
+        ("hemoglobin 7.2 g/dL", "HP:0001903"),  # Anemia
+        ("Hb 65 g/L on admission", "HP:0001903"),
+        ("a temperature of 39.5 °C", "HP:0001945"),  # Fever
+        ("temp 101.5 F", "HP:0001945"),
+        ("Blood pressure was 180/110 mmHg.", "HP:0000822"),  # Hypertension
+        ("Body mass index was 35 kg/m2.", "HP:0001513"),  # Obesity
+        ("His IQ was 55.", "HP:0001256"),  # mild
+        ("FSIQ = 38", "HP:0002342"),  # moderate
+        ("full-scale IQ of 28", "HP:0010864"),  # severe
+        ("IQ 75", "HP:0006889"),  # borderline
+    ],
+)
+def test_value_beyond_the_line_is_the_finding(text, hpo_id):
+    assert _ids(text) == [hpo_id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Platelet count 250,000/μL, sodium 140 mmol/L, potassium 4.1 mmol/L, Hb 13.2 g/dL.",
+        "Temperature was 36.8°C and blood pressure 118/76 mmHg.",
+        "IQ was 102.",
+        "BMI 22 kg/m2",
+        "The dose of sodium was 2 g.",  # a dose, no serum level
+        "Cultures were grown at a temperature of 42 °C.",  # no patient is that hot
+    ],
+)
+def test_value_inside_the_range_or_no_measure_is_no_finding(text):
+    assert _ids(text) == []
+
+
+def test_span_runs_from_the_measure_to_the_unit():
+    text = "On admission the platelet count was 45,000/μL."
+    ((start, end, _),) = lab_value_findings(text)
+    assert text[start:end] == "platelet count was 45,000/μL"
+
+
+def test_tagger_reports_the_value_with_its_context(tagger):
+    (m,) = tagger.tag("There was no fever; temperature was 38.9 °C two days later.")[1:]
+    assert (m.text, m.hpo_id, m.negated) == ("temperature was 38.9 °C", "HP:0001945", False)

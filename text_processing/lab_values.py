@@ -1,0 +1,112 @@
+"""Laboratory values, vital signs and IQ scores stated as numbers beyond a reference line.
+
+Case reports write "platelet count was 45,000/uL", "serum sodium 125 mmol/L", "IQ of 55" or
+"blood pressure 180/110 mmHg" where a summary would write thrombocytopenia, hyponatremia, mild
+intellectual disability or hypertension; no HPO name holds those words. Only lines that hold at
+every age past infancy are drawn, so a value is a finding for a child and an adult alike:
+heart and breathing rates, whose normal range moves with age, are left out, and so are low
+blood pressure and low BMI. A value inside the range is no finding. Each line is the one the
+finding's own definition or the common clinical cut-off gives (IQ grades by the DSM bands).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_LINK = r"(?:\s+(?:was|were|is|are|of|at|remained|measured|fell\s+to|rose\s+to|to))*\s*[:=]?\s*"
+
+
+def _iq(v: float, _: str) -> str | None:
+    if v < 20:
+        return "HP:0002187"  # profound
+    if v < 35:
+        return "HP:0010864"  # severe
+    if v < 50:
+        return "HP:0002342"  # moderate
+    if v < 70:
+        return "HP:0001256"  # mild
+    if v < 85:
+        return "HP:0006889"  # borderline
+    return None
+
+
+def _bmi(v: float, _: str) -> str | None:
+    return "HP:0001513" if v >= 30 else None  # obese at any age past infancy
+
+
+def _platelets(v: float, unit: str) -> str | None:
+    # "45 x 10^9/L", "45 x 10^3/uL" and "45 K/uL" all count thousands per microliter
+    per_ul = v * 1000 if unit.lower().startswith(("x", "×", "k")) or v < 2000 else v
+    if per_ul < 150_000:
+        return "HP:0001873"
+    if per_ul > 450_000:
+        return "HP:0001894"
+    return None
+
+
+def _sodium(v: float, _: str) -> str | None:
+    return "HP:0002902" if v < 135 else "HP:0003228" if v > 145 else None
+
+
+def _potassium(v: float, _: str) -> str | None:
+    return "HP:0002900" if v < 3.5 else "HP:0002153" if v > 5.5 else None
+
+
+def _hemoglobin(v: float, unit: str) -> str | None:
+    g_dl = v / 10 if unit.lower().startswith("g/l") else v
+    return "HP:0001903" if g_dl < 9 else None  # anemic at any age, the neonatal nadir included
+
+
+def _temperature(v: float, unit: str) -> str | None:
+    celsius = (v - 32) * 5 / 9 if "f" in unit.lower() else v
+    return "HP:0001945" if 38.0 <= celsius < 42 else None  # 42 C and up: a culture, no patient
+
+
+# (measure pattern, unit pattern, rule): the unit is required where the number alone is
+# ambiguous ("sodium 2 g" is a dose), optional where the measure has one scale (IQ, BMI)
+_MEASURES: list[tuple[str, str, Callable[[float, str], str | None]]] = [
+    (r"(?:full[\s-]scale\s+)?IQ(?:\s+score)?|FSIQ|intelligence\s+quotient", r"", _iq),
+    (r"BMI|body\s+mass\s+index", r"(?:\s*kg/m(?:2|²|\^2))?", _bmi),
+    (
+        r"platelets?(?:\s+count)?|platelet\s+counts?",
+        r"\s*(?:/\s*(?:µ|μ|u)L|/\s*mm3|/\s*mm³|(?:x|×)\s*10(?:\^?9|⁹|\(9\))\s*/\s*L"
+        r"|(?:x|×)\s*10(?:\^?3|³|\(3\))\s*/\s*(?:µ|μ|u)L|K/\s*(?:µ|μ|u)L)",
+        _platelets,
+    ),
+    (r"(?:serum\s+|plasma\s+)?sodium|Na\+?", r"\s*(?:mmol/L|mEq/L)", _sodium),
+    (r"(?:serum\s+|plasma\s+)?potassium|K\+?", r"\s*(?:mmol/L|mEq/L)", _potassium),
+    (r"ha?emoglobin|Hb|Hgb", r"\s*(?:g/dL|g/dl|g/L|g/l)", _hemoglobin),
+    (r"(?:body\s+)?temperature|temp", r"\s*°?\s*(?:C|F)\b", _temperature),
+]
+_PATTERNS = [
+    (re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I), rule)
+    for m, u, rule in _MEASURES
+]
+_BLOOD_PRESSURE = re.compile(
+    r"\b(?:blood\s+pressure|BP)" + _LINK + r"(?P<sys>\d{2,3})\s*/\s*(?P<dia>\d{2,3})"
+    r"\s*(?:mm\s*Hg|mmHg)",
+    re.I,
+)
+# a cheap test first: most sentences name none of the measures
+_ANY = re.compile(
+    r"IQ|ntelligence|BMI|ody mass|ODY MASS|latelet|LATELET|odium|ODIUM|Na\b|otassium|OTASSIUM|"
+    r"K\b|K\+|moglobin|MOGLOBIN|Hb|Hgb|emp|EMP|ressure|RESSURE|BP"
+)
+
+
+def lab_value_findings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, hpo_id) of each value beyond its reference line, in text order."""
+    if _ANY.search(text) is None:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for pattern, rule in _PATTERNS:
+        for m in pattern.finditer(text):
+            hpo_id = rule(float(m.group("value").replace(",", "")), m.group("unit").strip())
+            if hpo_id is not None:
+                out.append((m.start(), m.end(), hpo_id))
+    for m in _BLOOD_PRESSURE.finditer(text):
+        if int(m.group("sys")) >= 140 or int(m.group("dia")) >= 90:
+            out.append((m.start(), m.end(), "HP:0000822"))
+    return sorted(out)
