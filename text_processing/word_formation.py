@@ -239,7 +239,8 @@ def _term_variants(
 def _patient_page_variants(key: Key) -> list[Key]:
     """How patient pages say three families of HPO terms: 'Abnormality of the kidney' is
     'kidney problems'; 'Difficulty walking' is 'trouble / problems (with) walking', 'walking
-    difficulties'; 'Inability to walk' is 'unable to walk', 'cannot walk', "can't walk"."""
+    difficulties'; 'Inability to walk' is 'unable to walk', 'cannot walk', "can't walk",
+    'could not walk'."""
     out: list[Key] = []
     if 2 <= len(key) <= 3 and key[-1] == "abnormality" and not FUNCTION_WORDS.intersection(key):
         out.append((*key[:-1], "problem"))
@@ -256,6 +257,7 @@ def _patient_page_variants(key: Key) -> list[Key]:
         rest = key[2:]
         if rest != ("move",):  # "Inability to move": a muscle, a mind "cannot move" too
             out += [("unable", "to", *rest), ("cannot", *rest), ("can", "t", *rest)]
+            out += [("could", "not", *rest), ("couldn", "t", *rest)]  # case reports: past
     return out
 
 

@@ -898,6 +898,8 @@ def test_inability_said_as_cannot(tag):
     assert tag("He can't walk.") == [("can't walk", "HP:0002540")]
     assert tag("She cannot walk on her heels.")[0][1] == "HP:0009027"
     assert tag("The muscle cannot move passively.") == []
+    assert tag("He could not walk on his heels.")[0][1] == "HP:0009027"  # case reports: past
+    assert tag("She couldn't walk.") == [("couldn't walk", "HP:0002540")]
 
 
 def test_laboratory_amount_before_the_analyte(tag):
