@@ -876,6 +876,13 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("born with a hole in the heart")[0][1] == "HP:0001671"
     assert tag("late to start talking")[0][1] == "HP:0000750"
     assert tag("swollen ankles") == [("swollen ankles", "HP:0001785")]  # Ankle swelling
+    assert tag("her heart pounding or skipping beats") == [
+        ("heart pounding", "HP:0001962"),
+        ("skipping beats", "HP:0001962"),
+    ]
+    assert tag("heavy periods")[0][1] == "HP:0000132"  # Menorrhagia
+    assert tag("difficulty peeing")[0][1] == "HP:0000019"  # Urinary hesitancy
+    assert tag("She felt bloated.")[0][1] == "HP:0003270"
 
 
 def test_problems_of_an_organ_on_patient_pages(tag):
