@@ -64,49 +64,82 @@ def _temperature(v: float, unit: str) -> str | None:
     return "HP:0001945" if 38.0 <= celsius < 42 else None  # 42 C and up: a culture, no patient
 
 
-# (measure pattern, unit pattern, rule): the unit is required where the number alone is
-# ambiguous ("sodium 2 g" is a dose), optional where the measure has one scale (IQ, BMI)
-_MEASURES: list[tuple[str, str, Callable[[float, str], str | None]]] = [
-    (r"(?:full[\s-]scale\s+)?IQ(?:\s+score)?|FSIQ|intelligence\s+quotient", r"", _iq),
-    (r"BMI|body\s+mass\s+index", r"(?:\s*kg/m(?:2|²|\^2))?", _bmi),
+# (words one of which the text must hold, measure pattern, unit pattern, rule): the unit is
+# required where the number alone is ambiguous ("sodium 2 g" is a dose), optional where the
+# measure has one scale (IQ, BMI); the words (as written, no lowering) are a cheap test
+# run before the pattern
+_MEASURES: list[tuple[tuple[str, ...], str, str, Callable[[float, str], str | None]]] = [
     (
+        ("IQ", "ntelligence quotient"),
+        r"(?:full[\s-]scale\s+)?IQ(?:\s+score)?|FSIQ|intelligence\s+quotient",
+        r"",
+        _iq,
+    ),
+    (("BMI", "mass index"), r"BMI|body\s+mass\s+index", r"(?:\s*kg/m(?:2|²|\^2))?", _bmi),
+    (
+        ("latelet",),
         r"platelets?(?:\s+count)?|platelet\s+counts?",
         r"\s*(?:/\s*(?:µ|μ|u)L|/\s*mm3|/\s*mm³|(?:x|×)\s*10(?:\^?9|⁹|\(9\))\s*/\s*L"
         r"|(?:x|×)\s*10(?:\^?3|³|\(3\))\s*/\s*(?:µ|μ|u)L|K/\s*(?:µ|μ|u)L)",
         _platelets,
     ),
-    (r"(?:serum\s+|plasma\s+)?sodium|Na\+?", r"\s*(?:mmol/L|mEq/L)", _sodium),
-    (r"(?:serum\s+|plasma\s+)?potassium|K\+?", r"\s*(?:mmol/L|mEq/L)", _potassium),
-    (r"ha?emoglobin|Hb|Hgb", r"\s*(?:g/dL|g/dl|g/L|g/l)", _hemoglobin),
-    (r"(?:body\s+)?temperature|temp", r"\s*°?\s*(?:C|F)\b", _temperature),
+    (
+        ("mmol/", "mEq/"),
+        r"(?:serum\s+|plasma\s+)?sodium|Na\+?",
+        r"\s*(?:mmol/L|mEq/L)",
+        _sodium,
+    ),
+    (
+        ("mmol/", "mEq/"),
+        r"(?:serum\s+|plasma\s+)?potassium|K\+?",
+        r"\s*(?:mmol/L|mEq/L)",
+        _potassium,
+    ),
+    (
+        ("g/dL", "g/dl", "g/L"),
+        r"ha?emoglobin|Hb|Hgb",
+        r"\s*(?:g/dL|g/dl|g/L|g/l)",
+        _hemoglobin,
+    ),
+    (
+        ("emperature",),
+        r"(?:body\s+)?temperature",
+        r"\s*°?\s*(?:C|F)\b",
+        _temperature,
+    ),
 ]
 _PATTERNS = [
-    (re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I), rule)
-    for m, u, rule in _MEASURES
-]
+    (words, re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I), rule)
+    for words, m, u, rule in _MEASURES
+]  # fmt: skip
 _BLOOD_PRESSURE = re.compile(
     r"\b(?:blood\s+pressure|BP)" + _LINK + r"(?P<sys>\d{2,3})\s*/\s*(?P<dia>\d{2,3})"
     r"\s*(?:mm\s*Hg|mmHg)",
     re.I,
 )
-# a cheap test first: most sentences name none of the measures
-_ANY = re.compile(
-    r"IQ|ntelligence|BMI|ody mass|ODY MASS|latelet|LATELET|odium|ODIUM|Na\b|otassium|OTASSIUM|"
-    r"K\b|K\+|moglobin|MOGLOBIN|Hb|Hgb|emp|EMP|ressure|RESSURE|BP"
-)
+
+
+_BP_WORDS = ("mmHg", "mm Hg")
+_ALL_WORDS = tuple(dict.fromkeys(w for words, _, _ in _PATTERNS for w in words)) + _BP_WORDS
 
 
 def lab_value_findings(text: str) -> list[tuple[int, int, str]]:
     """(start, end, hpo_id) of each value beyond its reference line, in text order."""
-    if _ANY.search(text) is None:
+    for w in _ALL_WORDS:
+        if w in text:
+            break
+    else:  # most texts: no measure at all
         return []
     out: list[tuple[int, int, str]] = []
-    for pattern, rule in _PATTERNS:
+    for words, pattern, rule in _PATTERNS:
+        if not any(w in text for w in words):
+            continue
         for m in pattern.finditer(text):
             hpo_id = rule(float(m.group("value").replace(",", "")), m.group("unit").strip())
             if hpo_id is not None:
                 out.append((m.start(), m.end(), hpo_id))
-    for m in _BLOOD_PRESSURE.finditer(text):
-        if int(m.group("sys")) >= 140 or int(m.group("dia")) >= 90:
-            out.append((m.start(), m.end(), "HP:0000822"))
+    if any(w in text for w in _BP_WORDS):
+        for m in _BLOOD_PRESSURE.finditer(text):
+            if int(m.group("sys")) >= 140 or int(m.group("dia")) >= 90:
+                out.append((m.start(), m.end(), "HP:0000822"))
     return sorted(out)

@@ -303,10 +303,10 @@ _ENZYME_ENDINGS = (
 )  # fmt: skip
 
 
-_COMPOUND_NAME_RE = re.compile(
-    r"[\s-](?:[A-Za-z]*(?:" + "|".join(_ENZYME_ENDINGS) + r")s?\b|\d+[-,])",
-    re.IGNORECASE,
-)
+# found by their last letters, then read back to the word's start: a literal scan is ten
+# times faster than one pattern over every word
+_ASE_RE = re.compile(r"ases?\b")
+_LOCANT_RE = re.compile(r"-\d+[-,]")
 
 
 def compound_name_ends(
@@ -318,13 +318,23 @@ def compound_name_ends(
     activity" no raised pyruvate, and "reduced glucose-6-phosphate dehydrogenase" no low
     glucose: the substrate's name is the first word of another noun.
     """
+    low = text.lower()
+    heads: list[int] = []  # where each enzyme word or locant starts
+    for m in _ASE_RE.finditer(low):
+        end = m.start() + 3
+        begin = end
+        while begin > 0 and low[begin - 1].isalpha():
+            begin -= 1
+        if low[begin:end].endswith(_ENZYME_ENDINGS):
+            heads.append(begin)
+    heads.extend(m.start() + 1 for m in _LOCANT_RE.finditer(text))
     out = set()
-    for m in _COMPOUND_NAME_RE.finditer(text):
-        t = bisect.bisect_left(starts, m.start() + 1)  # the enzyme word or the locant
-        if not 0 < t < len(keys) or starts[t] != m.start() + 1 or t >= limits[t - 1]:
+    for at in heads:
+        t = bisect.bisect_left(starts, at)
+        if not 0 < t < len(keys) or starts[t] != at or t >= limits[t - 1]:
             continue
         gap = text[ends[t - 1] : starts[t]]
-        if text[starts[t]].isdigit():
+        if text[at].isdigit():
             if gap == "-":  # a locant: "glucose-6-phosphate", "fructose-1,6-bisphosphate"
                 out.add(t)
         elif gap.strip() in ("", "-"):

@@ -21,7 +21,7 @@ def _ids(text: str) -> list[str]:
         ("hemoglobin 7.2 g/dL", "HP:0001903"),  # Anemia
         ("Hb 65 g/L on admission", "HP:0001903"),
         ("a temperature of 39.5 °C", "HP:0001945"),  # Fever
-        ("temp 101.5 F", "HP:0001945"),
+        ("Temperature 101.5 F", "HP:0001945"),
         ("Blood pressure was 180/110 mmHg.", "HP:0000822"),  # Hypertension
         ("Body mass index was 35 kg/m2.", "HP:0001513"),  # Obesity
         ("His IQ was 55.", "HP:0001256"),  # mild
