@@ -123,8 +123,21 @@ _BP_WORDS = ("mmHg", "mm Hg")
 _ALL_WORDS = tuple(dict.fromkeys(w for words, _, _ in _PATTERNS for w in words)) + _BP_WORDS
 
 
-def lab_value_findings(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, hpo_id) of each value beyond its reference line, in text order."""
+# the measures' words as token keys: a set test against a text's keys costs next to nothing
+_MEASURE_KEYS = frozenset(
+    "iq fsiq intelligence bmi index platelet platelets sodium na potassium k hemoglobin "
+    "haemoglobin hb hgb temperature temperatures pressure bp".split()
+)
+
+
+def lab_value_findings(text: str, keys: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, hpo_id) of each value beyond its reference line, in text order.
+
+    `keys`, the text's token keys when the caller has them, let most texts (no measure named)
+    be passed over at once.
+    """
+    if keys is not None and _MEASURE_KEYS.isdisjoint(keys):
+        return []
     for w in _ALL_WORDS:
         if w in text:
             break

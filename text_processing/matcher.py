@@ -208,6 +208,12 @@ def _stacked_modifiers(
     no raised antibody level); not past a function word ('cystic tumor of the ovary' holds
     no cystic ovary).
     """
+    if (
+        m.first == 0
+        or keys[m.first - 1] in _NOT_STACKED
+        or not is_adjective_like(keys[m.first - 1])
+    ):
+        return []  # most terms: no adjective before them
     words = keys[m.first : m.last]
     # the term's modifier: one adjective, or a hyphenated one ("low-set ears")
     mod_end = m.first + 1

@@ -318,14 +318,13 @@ def compound_name_ends(
     activity" no raised pyruvate, and "reduced glucose-6-phosphate dehydrogenase" no low
     glucose: the substrate's name is the first word of another noun.
     """
-    low = text.lower()
     heads: list[int] = []  # where each enzyme word or locant starts
-    for m in _ASE_RE.finditer(low):
+    for m in _ASE_RE.finditer(text):  # lower case: enzyme names are not capitalised
         end = m.start() + 3
         begin = end
-        while begin > 0 and low[begin - 1].isalpha():
+        while begin > 0 and text[begin - 1].isalpha():
             begin -= 1
-        if low[begin:end].endswith(_ENZYME_ENDINGS):
+        if text[begin:end].lower().endswith(_ENZYME_ENDINGS):
             heads.append(begin)
     heads.extend(m.start() + 1 for m in _LOCANT_RE.finditer(text))
     out = set()

@@ -173,7 +173,7 @@ class Tagger:
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
         ]
-        for s, e, hpo_id in measurement_findings(text) + lab_value_findings(text):
+        for s, e, hpo_id in measurement_findings(text) + lab_value_findings(text, keys):
             if all(x.end <= s or x.start >= e or s <= x.start and x.end <= e for x in spans):
                 spans = [x for x in spans if x.end <= s or x.start >= e]
                 spans.append(_Span(s, e, hpo_id, 0))
