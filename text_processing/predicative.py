@@ -59,7 +59,12 @@ def predicative(
             noun_end = c
         else:
             continue
-        found = _after_copula(vocab, keys, limits, c, noun_end, taken)
+        clause_min = c  # the noun's clause must reach past the copula ...
+        if noun_end >= 2 and _in_brackets(gap, noun_end - 1):
+            # ... or up to a short form defined in brackets: "creatine kinase (CK) was high"
+            noun_end -= 1
+            clause_min = noun_end - 1
+        found = _after_copula(vocab, keys, limits, c, noun_end, taken, clause_min)
         if found and found[-1].last == limits[c] and found[-1].last < len(keys):
             first = found[0].first
             found += _comma_list(vocab, keys, limits, gap, first, noun_end, found[-1].last)
@@ -69,6 +74,16 @@ def predicative(
     return out
 
 
+def _in_brackets(gap: Callable[[int], str], i: int) -> bool:
+    """Token i stands alone in brackets: "(CK)"."""
+    before, after = gap(i), gap(i + 1)
+    return (
+        before.rstrip().endswith("(")
+        and after.lstrip().startswith(")")
+        and (")" not in before and "(" not in after)
+    )
+
+
 def _after_copula(
     vocab: Vocabulary,
     keys: list[str],
@@ -76,6 +91,7 @@ def _after_copula(
     c: int,
     noun_end: int,
     taken: list[tuple[int, int]],
+    clause_min: int,
 ) -> list[Match]:
     out: list[Match] = []
     end = limits[c]  # the copula's clause ends here: nothing is read past a comma
@@ -93,7 +109,7 @@ def _after_copula(
                 a = noun_end - n_noun
                 if noun_first is not None and a != noun_first:
                     continue  # a second adjective shares the first one's noun
-                if limits[a] <= c:
+                if limits[a] <= clause_min:
                     continue
                 term = _term(vocab, (*adj, *keys[a:noun_end]))
                 if term is not None and not _overlaps(taken, a, j + n_adj):

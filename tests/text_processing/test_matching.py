@@ -653,6 +653,13 @@ def test_stacked_adjectives_each_name_a_finding_of_the_head(tag):
     assert tag("cystic tumor of the ovary") == [("tumor of the ovary", "HP:0100615")]
 
 
+def test_predicate_after_a_short_form_in_brackets(tag):
+    assert tag("Serum creatine kinase (CK) was elevated.") == [
+        ("Serum creatine kinase (CK) was elevated", "HP:0003236")
+    ]
+    assert tag("The alanine aminotransferase (ALT) was raised.")[0][1] == "HP:0031964"
+
+
 def test_no_term_ends_inside_an_enzyme_or_compound_name(tag):
     # the substrate is the first word of the enzyme's name: no raised pyruvate, no low glucose
     assert tag("increased pyruvate kinase activity") == []
