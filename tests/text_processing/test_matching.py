@@ -681,6 +681,7 @@ def test_curated_cardiac_muscle_nerve_and_behaviour_phrasings(tag):
     assert tag("aggressive outbursts") == [("aggressive outbursts", "HP:0000718")]
     assert tag("a pansystolic murmur")[0][1] == "HP:0031667"  # Holosystolic murmur
     assert tag("bone spicule pigmentation")[0][1] == "HP:0007737"  # ... of the retina
+    assert tag("optic pathway gliomas")[0][1] == "HP:0009734"  # Optic nerve glioma
     assert tag("COX-negative fibers and ragged-red fibers") == [
         ("COX-negative fibers", "HP:0003688"),
         ("ragged-red fibers", "HP:0003200"),
