@@ -122,11 +122,16 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("blood", "vessel"), ("vessel",)),  # "Attenuation of retinal blood vessels"
     (("nerve", "conduction", "velocity"), ("conduction", "velocity")),
     (("muscle", "weakness"), ("weakness",)),  # "Neck muscle weakness": "neck weakness"
+    (("muscle", "atrophy"), ("atrophy",)),  # "Quadriceps muscle atrophy": "quadriceps atrophy"
+    (("muscle", "atrophy"), ("wasting",)),  # and "wasting of the quadriceps"
     (("muscle", "tissue"), ("muscle",)),  # "Abnormal mitochondria in muscle tissue"
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel
 _IMPLIED_AFTER_ADJECTIVE = frozenset({("vessel",)})
+# shorter forms that need a named part before them: "quadriceps atrophy", but "generalized
+# atrophy" may be the brain's
+_IMPLIED_AFTER_NOUN = frozenset({("atrophy",), ("wasting",)})
 
 
 _SIDES = frozenset({"left", "right"})
@@ -145,6 +150,8 @@ def _implied_word_forms(key: Key) -> list[Key]:
             if short in _IMPLIED_AFTER_ADJECTIVE and not (
                 i > 0 and key[i - 1].endswith(_ADJECTIVE_ENDINGS) and key[i - 1] != "abnormal"
             ):
+                continue
+            if short in _IMPLIED_AFTER_NOUN and not (i > 0 and not is_adjective_like(key[i - 1])):
                 continue
             out.append((*key[:i], *short, *key[i + n :]))
         if len(short) == 1 and len(key) == 2 and key[1] == short[0] and key[0] not in long:
