@@ -1099,7 +1099,7 @@ def test_words_the_phrase_implies(tag):
     assert tag("abnormal mitochondria in muscle")[0][1] == "HP:0008316"  # "... muscle tissue"
     # "Quadriceps muscle atrophy": "wasting of the quadriceps"; not a bare adjective's atrophy
     assert tag("wasting of the quadriceps") == [("wasting of the quadriceps", "HP:0009050")]
-    assert tag("Generalized atrophy of the cerebrum") == []
+    assert tag("generalized atrophy") == []  # may be the brain's
     # a vessel without an organ's adjective may be a lymph vessel
     assert tag("an anomaly of the vessel that carries lymph") == []
 
