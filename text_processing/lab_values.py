@@ -15,7 +15,9 @@ import re
 from collections.abc import Callable
 
 _NUMBER = r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_LINK = r"(?:\s+(?:was|were|is|are|of|at|remained|measured|fell\s+to|rose\s+to|to))*\s*[:=]?\s*"
+_LINK = (
+    r"(?:\s++(?:was|were|is|are|of|at|remained|measured|fell\s++to|rose\s++to|to))*\s*+[:=]?\s*+"
+)
 
 
 def _iq(v: float, _: str) -> str | None:
@@ -71,40 +73,40 @@ def _temperature(v: float, unit: str) -> str | None:
 _MEASURES: list[tuple[tuple[str, ...], str, str, Callable[[float, str], str | None]]] = [
     (
         ("IQ", "ntelligence quotient"),
-        r"(?:full[\s-]scale\s+)?IQ(?:\s+score)?|FSIQ|intelligence\s+quotient",
+        r"(?:full[\s-]scale\s++)?IQ(?:\s++score)?|FSIQ|intelligence\s++quotient",
         r"",
         _iq,
     ),
-    (("BMI", "mass index"), r"BMI|body\s+mass\s+index", r"(?:\s*kg/m(?:2|²|\^2))?", _bmi),
+    (("BMI", "mass index"), r"BMI|body\s++mass\s++index", r"(?:\s*+kg/m(?:2|²|\^2))?", _bmi),
     (
         ("latelet",),
-        r"platelets?(?:\s+count)?|platelet\s+counts?",
-        r"\s*(?:/\s*(?:µ|μ|u)L|/\s*mm3|/\s*mm³|(?:x|×)\s*10(?:\^?9|⁹|\(9\))\s*/\s*L"
-        r"|(?:x|×)\s*10(?:\^?3|³|\(3\))\s*/\s*(?:µ|μ|u)L|K/\s*(?:µ|μ|u)L)",
+        r"platelets?(?:\s++count)?|platelet\s++counts?",
+        r"\s*+(?:/\s*+(?:µ|μ|u)L|/\s*+mm3|/\s*+mm³|(?:x|×)\s*+10(?:\^?9|⁹|\(9\))\s*+/\s*+L"
+        r"|(?:x|×)\s*+10(?:\^?3|³|\(3\))\s*+/\s*+(?:µ|μ|u)L|K/\s*+(?:µ|μ|u)L)",
         _platelets,
     ),
     (
         ("mmol/", "mEq/"),
-        r"(?:serum\s+|plasma\s+)?sodium|Na\+?",
-        r"\s*(?:mmol/L|mEq/L)",
+        r"(?:serum\s++|plasma\s++)?sodium|Na\+?",
+        r"\s*+(?:mmol/L|mEq/L)",
         _sodium,
     ),
     (
         ("mmol/", "mEq/"),
-        r"(?:serum\s+|plasma\s+)?potassium|K\+?",
-        r"\s*(?:mmol/L|mEq/L)",
+        r"(?:serum\s++|plasma\s++)?potassium|K\+?",
+        r"\s*+(?:mmol/L|mEq/L)",
         _potassium,
     ),
     (
         ("g/dL", "g/dl", "g/L"),
         r"ha?emoglobin|Hb|Hgb",
-        r"\s*(?:g/dL|g/dl|g/L|g/l)",
+        r"\s*+(?:g/dL|g/dl|g/L|g/l)",
         _hemoglobin,
     ),
     (
         ("emperature",),
-        r"(?:body\s+)?temperature",
-        r"\s*°?\s*(?:C|F)\b",
+        r"(?:body\s++)?temperature",
+        r"\s*+°?\s*+(?:C|F)\b",
         _temperature,
     ),
 ]
@@ -113,8 +115,8 @@ _PATTERNS = [
     for words, m, u, rule in _MEASURES
 ]  # fmt: skip
 _BLOOD_PRESSURE = re.compile(
-    r"\b(?:blood\s+pressure|BP)" + _LINK + r"(?P<sys>\d{2,3})\s*/\s*(?P<dia>\d{2,3})"
-    r"\s*(?:mm\s*Hg|mmHg)",
+    r"\b(?:blood\s++pressure|BP)" + _LINK + r"(?P<sys>\d{2,3})\s*+/\s*+(?P<dia>\d{2,3})"
+    r"\s*+(?:mm\s*+Hg|mmHg)",
     re.I,
 )
 

@@ -30,20 +30,20 @@ _MEASURES = {
 }
 _ORDINAL_WORDS = {"first": "1", "second": "2", "third": "3", "fifth": "5", "tenth": "10"}
 _PATTERN = re.compile(
-    r"\b(?P<measure>head\s+circumference|occipitofrontal\s+circumference|OFC|body\s+mass\s+index"
-    r"|BMI|birth\s+weight|body\s+weight|(?:birth|body|supine)\s+length|height|stature|weight)"
+    r"\b(?P<measure>head\s++circumference|occipitofrontal\s++circumference|OFC|body\s++mass\s++index"
+    r"|BMI|birth\s++weight|body\s++weight|(?:birth|body|supine)\s++length|height|stature|weight)"
     # "was", "of", "fell to"; a value with its unit before a bracket: "140 cm (-2.5 SD)"
-    r"(?:\s+(?:was|were|is|are|remained|fell|measured|of|at|on|to)){0,3}"
-    r"(?:\s+\d+(?:\.\d+)?\s*(?:cm|mm|kg|g|kg/m2))?\s*[(,]?\s*"
-    r"(?:(?P<dir>below|under|less\s+than|lower\s+than|<|above|over|greater\s+than"
-    r"|higher\s+than|>)\s*)?"
-    r"(?:(?:the\s+)?(?P<n>\d+(?:\.\d+)?|first|second|third|fifth|tenth)(?:st|nd|rd|th)?"
-    r"\s+(?:per)?centiles?\b"
+    r"(?:\s++(?:was|were|is|are|remained|fell|measured|of|at|on|to)){0,3}"
+    r"(?:\s++\d+(?:\.\d+)?\s*+(?:cm|mm|kg|g|kg/m2))?\s*+[(,]?\s*+"
+    r"(?:(?P<dir>below|under|less\s++than|lower\s++than|<|above|over|greater\s++than"
+    r"|higher\s++than|>)\s*+)?"
+    r"(?:(?:the\s++)?(?P<n>\d+(?:\.\d+)?|first|second|third|fifth|tenth)(?:st|nd|rd|th)?"
+    r"\s++(?:per)?centiles?\b"
     r"|(?P<sign>[-\u2212\u2013+])\s?(?P<sd>\d+(?:\.\d+)?)\s?"
-    r"(?:SDS?|SD\s+scores?|standard\s+deviations?)\b"
+    r"(?:SDS?|SD\s++scores?|standard\s++deviations?)\b"
     # "3 SD below the mean", "2.5 standard deviations above the mean"
-    r"|(?P<usd>\d+(?:\.\d+)?)\s?(?:SDS?|standard\s+deviations?)\s+(?P<side>below|under|above"
-    r"|over)\s+(?:the\s+)?(?:mean|average|normal)\b)",
+    r"|(?P<usd>\d+(?:\.\d+)?)\s?(?:SDS?|standard\s++deviations?)\s++(?P<side>below|under|above"
+    r"|over)\s++(?:the\s++)?(?:mean|average|normal)\b)",
     re.IGNORECASE,
 )
 _LOW_WORDS = frozenset({"below", "under", "less than", "lower than", "<"})

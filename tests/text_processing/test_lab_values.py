@@ -58,3 +58,32 @@ def test_span_runs_from_the_measure_to_the_unit():
 def test_tagger_reports_the_value_with_its_context(tagger):
     (m,) = tagger.tag("There was no fever; temperature was 38.9 °C two days later.")[1:]
     assert (m.text, m.hpo_id, m.negated) == ("temperature was 38.9 °C", "HP:0001945", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "platelet count" + " " * 20_000 + "5",
+        "height" + " " * 20_000 + "5 SD",
+        "height was" + " " * 20_000 + "x centile",
+    ],
+)
+def test_long_whitespace_runs_do_not_hang_the_patterns(text):
+    """A hang guard, not a speed target: harvested text is untrusted, and these patterns once
+    backtracked over every split of a whitespace run (60 s for 20 kB). A 10 s alarm fails the
+    test long before a hang would stop the suite."""
+    import signal
+
+    from text_processing.measurements import measurement_findings
+
+    def _timeout(signum, frame):
+        raise TimeoutError(text[:20])
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(10)
+    try:
+        assert lab_value_findings(text) == []
+        assert measurement_findings(text) == []
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
