@@ -188,6 +188,7 @@ _NOT_STACKED = frozenset(
     "total left right mixed predominant abnormal unusual characteristic".split()
 )
 _RELATIONAL_ENDINGS = ("al", "ar")
+_MAX_STACKED = 3  # "small, short, broad thumbs"; a longer run is a list gone wrong
 
 
 def _stacked_modifiers(
@@ -227,7 +228,7 @@ def _stacked_modifiers(
     head = tuple(keys[mod_end : m.last])
     out: list[Match] = []
     nxt, p = m.first, m.first - 1
-    while p >= 0:
+    while p >= 0 and len(out) < _MAX_STACKED:
         word = keys[p]
         joined = limits[p] >= nxt and not gap(nxt).strip()
         comma = limits[p] == nxt and _is_comma(gap(nxt))
@@ -241,7 +242,7 @@ def _stacked_modifiers(
         ):
             break
         hit = _term(vocab, (word, *head))
-        if hit is None or hit[0] == m.hpo_id:
+        if hit is None or hit[0] == m.hpo_id or any(o.hpo_id == hit[0] for o in out):
             break
         out.append(Match(p, m.last, hit[0], hit[1], nested=True))
         nxt, p = p, p - 1

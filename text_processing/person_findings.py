@@ -54,10 +54,19 @@ def person_findings(
     links = {m.first for m in matches if not m.nested and m.last - m.first == 1}
     found: dict[int, str] = {}
     n = len(keys)
+    # a chain read from one word holds the chain of each later word in it as its tail: read
+    # once, so a long run of adjectives costs linear time, not quadratic
+    in_chain: dict[int, tuple[list[int], int]] = {}
     for i, k in enumerate(keys):
         if (k not in adjectives and i not in links) or i in found:
             continue
-        chain = _adjective_chain(adjectives, keys, i, links)
+        if i in in_chain:
+            whole, at = in_chain[i]
+        else:
+            whole, at = _adjective_chain(adjectives, keys, i, links), 0
+            for pos, j in enumerate(whole):
+                in_chain.setdefault(j, (whole, pos))
+        chain = whole[at:] if at else whole
         if len(chain) == 1 and k not in adjectives:
             continue
         last = chain[-1]
