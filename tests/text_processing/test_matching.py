@@ -891,6 +891,11 @@ def test_lay_phrasings_of_patient_pages(tag):
     assert tag("heavy periods")[0][1] == "HP:0000132"  # Menorrhagia
     assert tag("difficulty peeing")[0][1] == "HP:0000019"  # Urinary hesitancy
     assert tag("She felt bloated.")[0][1] == "HP:0003270"
+    assert tag("Some people feel light-headed.")[0][1] == "HP:0031972"  # Presyncope
+    assert tag("trouble concentrating")[0][1] == "HP:0031987"
+    assert tag("He sometimes vomits.")[0][1] == "HP:0002013"
+    assert tag("her gums bleed")[0][1] == "HP:0000225"
+    assert tag("Some children are very sensitive to noise.")[0][1] == "HP:0010780"
 
 
 def test_problems_of_an_organ_on_patient_pages(tag):
