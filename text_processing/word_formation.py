@@ -134,7 +134,7 @@ _IMPLIED_AFTER_ADJECTIVE = frozenset({("vessel",)})
 _IMPLIED_AFTER_NOUN = frozenset({("atrophy",), ("wasting",)})
 
 
-_SIDES = frozenset({"left", "right"})
+_LEFT_RIGHT = frozenset({"left", "right"})
 
 
 def _implied_word_forms(key: Key) -> list[Key]:
@@ -202,7 +202,12 @@ def _term_variants(
     if len(key) == 2 and key[0] in t.late_nouns and key[1] in t.participles:
         # "Splenic rupture" -> "ruptured spleen", "Aortic dilatation" -> "dilated aorta"
         late.append((t.participles[key[1]], t.late_nouns[key[0]]))
-    if len(key) == 3 and key[0] in _SIDES and key[1] in t.late_nouns and key[2] in t.participles:
+    if (
+        len(key) == 3
+        and key[0] in _LEFT_RIGHT
+        and key[1] in t.late_nouns
+        and key[2] in t.participles
+    ):
         # "Left ventricular dilatation" -> "dilated left ventricle": the side stays before it
         late.append((t.participles[key[2]], key[0], t.late_nouns[key[1]]))
     late += _word_order_variants(key, t.late_nouns)
