@@ -135,6 +135,8 @@ _IMPLIED_AFTER_NOUN = frozenset({("atrophy",), ("wasting",)})
 
 
 _LEFT_RIGHT = frozenset({"left", "right"})
+_CAUSE_VERBS = ("induced", "triggered", "provoked", "precipitated")
+_EXERTION = ("exercize", "exertion")  # keys: "exercise" folds to "exercize" (-ise -> -ize)
 
 
 def _implied_word_forms(key: Key) -> list[Key]:
@@ -222,6 +224,14 @@ def _term_variants(
         # the designator may be two tokens ("A1")
         n = 2 if len(key) >= 4 and key[2].isdigit() and not key[1].isdigit() else 1
         late.append((*key[1 + n :], "type", *key[1 : 1 + n]))
+    if 3 <= len(key) <= 5 and key[1] == "induced" and not FUNCTION_WORDS.intersection(key):
+        # "Exercise-induced rhabdomyolysis": "rhabdomyolysis induced / triggered by exercise"
+        cause, rest = key[0], key[2:]
+        late += [(*rest, verb, "by", cause) for verb in _CAUSE_VERBS]
+        if cause in _EXERTION:
+            late += [(*rest, p, w) for p in ("on", "with", "after") for w in _EXERTION]
+    if 2 <= len(key) <= 4 and key[0] == "exertional" and not FUNCTION_WORDS.intersection(key):
+        late += [(*key[1:], p, w) for p in ("on", "with", "after") for w in _EXERTION]
     if 2 <= len(key) <= 4 and key[-1] == "neuropathy" and not FUNCTION_WORDS.intersection(key):
         # "Sensory neuropathy" is written "sensory polyneuropathy" too, the common form
         late.append((*key[:-1], "polyneuropathy"))

@@ -660,6 +660,14 @@ def test_predicate_after_a_short_form_in_brackets(tag):
     assert tag("The alanine aminotransferase (ALT) was raised.")[0][1] == "HP:0031964"
 
 
+def test_cause_after_the_finding(tag):
+    # HPO: "Exercise-induced rhabdomyolysis", "Exertional dyspnea", "Cold-induced sweating"
+    assert tag("rhabdomyolysis triggered by exercise")[0][1] == "HP:0009045"
+    assert tag("muscle cramps after exercise") == [("muscle cramps after exercise", "HP:0003710")]
+    assert tag("dyspnea on exertion")[0][1] == "HP:0002875"
+    assert tag("sweating provoked by cold")[0][1] == "HP:0025278"
+
+
 def test_no_term_ends_inside_an_enzyme_or_compound_name(tag):
     # the substrate is the first word of the enzyme's name: no raised pyruvate, no low glucose
     assert tag("increased pyruvate kinase activity") == []
