@@ -141,8 +141,9 @@ def _comma_list(
     pos: int,
 ) -> list[Match]:
     """The rest of a comma list of predicates: 'hair was sparse, brittle and light-colored'.
-    Only a list closed by a conjunction whose every middle item forms a term with the noun
-    counts ('the liver was enlarged, spleen normal' is none)."""
+    Only a list closed by a conjunction whose middle items are terms with the noun or single
+    words counts ('the liver was enlarged, spleen normal' is none; 'the skin was dry, red and
+    itchy' holds dry and itchy skin)."""
     noun = tuple(keys[a:noun_end])
     out: list[Match] = []
     while pos < len(keys) and _is_comma(gap(pos)):
@@ -154,9 +155,10 @@ def _comma_list(
         while start < e and keys[start] in DEGREE_WORDS:
             start += 1
         term = _term(vocab, (*keys[start:e], *noun)) if 1 <= e - start <= 2 else None
-        if term is None:
-            return []
-        out.append(Match(a, e, term[0], term[1]))
+        if term is not None:
+            out.append(Match(a, e, term[0], term[1]))
+        elif e - start != 1 or e == stop:
+            return []  # a middle item of one word may name no finding: "dry, red and itchy"
         if e < stop:  # "... and light-colored": the conjunction closes the list
             last = e + 1
             while last < stop and keys[last] in DEGREE_WORDS:

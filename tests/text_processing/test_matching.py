@@ -1174,10 +1174,12 @@ def test_comma_list_of_predicates(tag):
     found = tag("Hair was sparse, brittle and light-colored.")
     assert ("Hair was sparse", "HP:0008070") in found
     assert ("Hair was sparse, brittle", "HP:0002299") in found
-    # no list unless every middle item forms a term with the noun
+    # no list unless every middle item forms a term with the noun or is one word
     assert tag("The liver was enlarged, spleen normal and kidneys small.") == [
         ("liver was enlarged", "HP:0002240")
     ]
+    found = tag("The skin was dry, red and itchy.")
+    assert ("skin was dry, red and itchy", "HP:0000989") in found  # "red skin" is no term
 
 
 def test_lay_names_of_bones_and_organs(tag):
