@@ -135,6 +135,8 @@ _IMPLIED_AFTER_NOUN = frozenset({("atrophy",), ("wasting",)})
 
 
 _LEFT_RIGHT = frozenset({"left", "right"})
+# adjectives of size, shape or amount name no type: "defect of the large type" is never said
+_NOT_TYPE_WORDS = PLAIN_ADJECTIVES | frozenset({"abnormal", "increased", "decreased"})
 _CAUSE_VERBS = ("induced", "triggered", "provoked", "precipitated")
 _EXERTION = ("exercize", "exertion")  # keys: "exercise" folds to "exercize" (-ise -> -ize)
 
@@ -224,6 +226,15 @@ def _term_variants(
         # the designator may be two tokens ("A1")
         n = 2 if len(key) >= 4 and key[2].isdigit() and not key[1].isdigit() else 1
         late.append((*key[1 + n :], "type", *key[1 : 1 + n]))
+    if (
+        2 <= len(key) <= 4
+        and key[0] not in _NOT_TYPE_WORDS
+        and is_adjective_like(key[0])
+        and not key[0].endswith("ed")
+        and not FUNCTION_WORDS.intersection(key)
+    ):
+        # "Secundum atrial septal defect": "atrial septal defect of the secundum type"
+        late.append((*key[1:], "of", key[0], "type"))
     if 3 <= len(key) <= 5 and key[1] == "induced" and not FUNCTION_WORDS.intersection(key):
         # "Exercise-induced rhabdomyolysis": "rhabdomyolysis induced / triggered by exercise"
         cause, rest = key[0], key[2:]

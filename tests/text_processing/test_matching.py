@@ -660,6 +660,12 @@ def test_predicate_after_a_short_form_in_brackets(tag):
     assert tag("The alanine aminotransferase (ALT) was raised.")[0][1] == "HP:0031964"
 
 
+def test_kind_named_as_a_type_after_the_finding(tag):
+    # HPO: "Sensorineural hearing impairment", "Submucous cleft palate"
+    assert tag("hearing loss of the sensorineural type")[0][1] == "HP:0000407"
+    assert tag("a cleft palate of the submucous type")[0][1] == "HP:5201016"
+
+
 def test_cause_after_the_finding(tag):
     # HPO: "Exercise-induced rhabdomyolysis", "Exertional dyspnea", "Cold-induced sweating"
     assert tag("rhabdomyolysis triggered by exercise")[0][1] == "HP:0009045"
