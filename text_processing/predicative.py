@@ -68,6 +68,10 @@ def predicative(
         if found and found[-1].last == limits[c] and found[-1].last < len(keys):
             first = found[0].first
             found += _comma_list(vocab, keys, limits, gap, first, noun_end, found[-1].last)
+        elif not found:
+            # the list's first word may name no finding either: "joints can become red, hot
+            # and swollen"; the rest of the list decides, closed by a conjunction as always
+            found = _list_after_plain_word(vocab, keys, limits, gap, c, noun_end, clause_min)
         for m in found:
             out.append(m)
             taken.append((m.first, m.last))
@@ -129,6 +133,31 @@ def _after_copula(
         else:
             break
     return out
+
+
+def _list_after_plain_word(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    gap: Callable[[int], str],
+    c: int,
+    noun_end: int,
+    clause_min: int,
+) -> list[Match]:
+    """A comma list of predicates whose first item, one word, forms no term with the noun."""
+    j = c + 1
+    while j < limits[c] and keys[j] in DEGREE_WORDS:
+        j += 1
+    if j + 1 != limits[c] or j + 1 >= len(keys):
+        return []  # the first item is not one word closed by a comma
+    for n_noun in range(min(_NOUN_WORDS, noun_end), 0, -1):
+        a = noun_end - n_noun
+        if limits[a] <= clause_min:
+            continue
+        found = _comma_list(vocab, keys, limits, gap, a, noun_end, j + 1)
+        if found:
+            return found
+    return []
 
 
 def _comma_list(

@@ -1186,6 +1186,10 @@ def test_comma_list_of_predicates(tag):
     ]
     found = tag("The skin was dry, red and itchy.")
     assert ("skin was dry, red and itchy", "HP:0000989") in found  # "red skin" is no term
+    # nor need the first: the conjunction closes the list
+    assert tag("Joints can become red, hot and swollen.") == [
+        ("Joints can become red, hot and swollen", "HP:0001386")
+    ]
 
 
 def test_lay_names_of_bones_and_organs(tag):
