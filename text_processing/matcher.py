@@ -159,6 +159,7 @@ def coordinated(
             out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
             if "of" in keys[m.first : m.last]:
                 out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
+            out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
@@ -171,8 +172,6 @@ def coordinated(
                 if hit is not None:
                     out.append(Match(p, m.last, hit[0], hit[1], nested=True))
                     break
-        if m.last - m.first >= 2:
-            out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
     if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
         out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
     return out

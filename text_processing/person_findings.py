@@ -66,15 +66,15 @@ def person_findings(
             whole, at = _adjective_chain(adjectives, keys, i, links), 0
             for pos, j in enumerate(whole):
                 in_chain.setdefault(j, (whole, pos))
-        chain = whole[at:] if at else whole
-        if len(chain) == 1 and k not in adjectives:
+        # this word's chain is whole[at:]; copied only when it is a finding
+        if len(whole) - at == 1 and k not in adjectives:
             continue
-        last = chain[-1]
+        last = whole[-1]
         before_person = last + 1 < n and keys[last + 1] in PERSON_WORDS
         if last + 1 < n and keys[last + 1] == "of":
             continue  # "he was short of breath"
         if before_person or _after_person_copula(keys, limits, i):
-            for j in chain:
+            for j in whole[at:]:
                 if keys[j] in adjectives:
                     found[j] = adjectives[keys[j]]
     return [

@@ -141,6 +141,12 @@ _CAUSE_VERBS = ("induced", "triggered", "provoked", "precipitated")
 _EXERTION = ("exercize", "exertion")  # keys: "exercise" folds to "exercize" (-ise -> -ize)
 
 
+def _on_exertion(finding: Key) -> list[Key]:
+    """'Exertional dyspnea', 'Exercise-induced myalgia': 'dyspnea on exertion', 'myalgia
+    after exercise'."""
+    return [(*finding, p, w) for p in ("on", "with", "after") for w in _EXERTION]
+
+
 def _implied_word_forms(key: Key) -> list[Key]:
     """'Systolic heart murmur' -> 'systolic murmur'; 'Brisk reflexes' -> 'brisk tendon
     reflexes', 'brisk deep tendon reflexes'. Only where two words or more remain, and the
@@ -240,9 +246,9 @@ def _term_variants(
         cause, rest = key[0], key[2:]
         late += [(*rest, verb, "by", cause) for verb in _CAUSE_VERBS]
         if cause in _EXERTION:
-            late += [(*rest, p, w) for p in ("on", "with", "after") for w in _EXERTION]
+            late += _on_exertion(rest)
     if 2 <= len(key) <= 4 and key[0] == "exertional" and not FUNCTION_WORDS.intersection(key):
-        late += [(*key[1:], p, w) for p in ("on", "with", "after") for w in _EXERTION]
+        late += _on_exertion(key[1:])
     if 2 <= len(key) <= 4 and key[-1] == "neuropathy" and not FUNCTION_WORDS.intersection(key):
         # "Sensory neuropathy" is written "sensory polyneuropathy" too, the common form
         late.append((*key[:-1], "polyneuropathy"))
