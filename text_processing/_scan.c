@@ -427,41 +427,55 @@ fail:
     return NULL;
 }
 
-/* cue_phrases(lower, seps, table, prefixes, singles, pairs, sep_key, cue_type)
- * -> [cue_type(first, last, roles)]: leftmost-longest trigger phrases, as the phrase loop of
- * ContextRules.cues (table: words tuple -> {inner separators tuple -> roles}). */
+/* cue_phrases(lower, seps, table, prefixes, singles, pairs, pair_firsts, sep_key, cue_type,
+ *             lo=0, hi=len(lower))
+ * -> [cue_type(first, last, roles)]: leftmost-longest trigger phrases starting at words lo..hi-1
+ * (a phrase may run past hi), as the phrase loop of ContextRules.cues (table: words tuple ->
+ * {inner separators tuple -> roles}). pair_firsts: first words of `pairs`, so most words cost
+ * two set lookups and no tuple. */
 static PyObject *
 scan_cue_phrases(PyObject *self, PyObject *args)
 {
-    PyObject *lower, *seps, *table, *prefixes, *singles, *pairs, *sep_key, *cue_type;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOOOO", &PyList_Type, &lower, &PyList_Type, &seps,
-                          &PyDict_Type, &table, &prefixes, &singles, &pairs, &sep_key,
-                          &cue_type))
+    PyObject *lower, *seps, *table, *prefixes, *singles, *pairs, *pair_firsts, *sep_key,
+        *cue_type;
+    Py_ssize_t lo = 0, stop = -1;
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOO|nn", &PyList_Type, &lower, &PyList_Type, &seps,
+                          &PyDict_Type, &table, &prefixes, &singles, &pairs, &pair_firsts,
+                          &sep_key, &cue_type, &lo, &stop))
         return NULL;
     Py_ssize_t hi = PyList_GET_SIZE(lower);
     if (PyList_GET_SIZE(seps) < hi) {
         PyErr_SetString(PyExc_ValueError, "seps shorter than words");
         return NULL;
     }
+    if (stop < 0 || stop > hi)
+        stop = hi;
+    if (lo < 0)
+        lo = 0;
     PyObject **w = ((PyListObject *)lower)->ob_item;
     PyObject *out = PyList_New(0);
     if (!out)
         return NULL;
-    Py_ssize_t nxt = 0;
-    for (Py_ssize_t i = 0; i < hi; i++) {
+    Py_ssize_t nxt = lo;
+    for (Py_ssize_t i = lo; i < stop; i++) {
         if (i < nxt)
             continue;
         int c = PySet_Contains(singles, w[i]);
         if (c < 0)
             goto fail;
         if (!c && i + 1 < hi) {
-            PyObject *p = tuple_slice(w, i, i + 2);
-            if (!p)
-                goto fail;
-            c = PySet_Contains(pairs, p);
-            Py_DECREF(p);
+            c = PySet_Contains(pair_firsts, w[i]);
             if (c < 0)
                 goto fail;
+            if (c) {
+                PyObject *p = tuple_slice(w, i, i + 2);
+                if (!p)
+                    goto fail;
+                c = PySet_Contains(pairs, p);
+                Py_DECREF(p);
+                if (c < 0)
+                    goto fail;
+            }
         }
         if (!c)
             continue;

@@ -545,6 +545,7 @@ class ContextRules:
         self.prefixes = frozenset(prefixes)
         self.singles = frozenset(w[0] for w, by_sep in self.table.items() if len(w) == 1)
         self.pairs = frozenset(w[:2] for w in self.table if len(w) >= 2)
+        self.pair_firsts = frozenset(w[0] for w in self.pairs)
         # "Tinnitus was present but vertigo was not.": a negator ending its clause after an
         # auxiliary negates backward (its verb is elided) instead of forward.
         self.elliptic = frozenset(
@@ -554,34 +555,57 @@ class ContextRules:
         )
 
     # -- cues --------------------------------------------------------------------------------
-    def cues(self, words: Words) -> list[Cue]:
-        """Leftmost-longest trigger phrases over all words of a text, in text order."""
-        if _scan is None:
-            return self.cues_python(words)
-        lower, seps = words.lower, words.seps
-        out = _scan.cue_phrases(
-            lower, seps, self.table, self.prefixes, self.singles, self.pairs, _sep_key, Cue
-        )
-        return self._finish(words, out)
+    def cues(self, words: Words, lo: int = 0, hi: int | None = None) -> list[Cue]:
+        """Leftmost-longest trigger phrases starting at words lo..hi (inclusive), in text order.
 
-    def cues_python(self, words: Words) -> list[Cue]:
+        The tagger asks only for the sentences that hold mentions: in abstracts more than half
+        of the text has none, and no cue there can reach a mention.
+        """
+        hi = len(words.lower) if hi is None else min(hi, len(words.lower))
+        if _scan is None:
+            return self.cues_python(words, lo, hi)
+        out = _scan.cue_phrases(
+            words.lower,
+            words.seps,
+            self.table,
+            self.prefixes,
+            self.singles,
+            self.pairs,
+            self.pair_firsts,
+            _sep_key,
+            Cue,
+            lo,
+            hi + 1,
+        )
+        return self._finish(words, out, lo, hi)
+
+    def cues_python(self, words: Words, lo: int = 0, hi: int | None = None) -> list[Cue]:
         """`cues` without the compiled phrase loop (`_scan.c`): the fallback and its reference."""
         lower, seps = words.lower, words.seps
         table = self.table
         prefixes = self.prefixes
-        hi = len(lower)
+        end = len(lower)
+        hi = end if hi is None else min(hi, end)
         out: list[Cue] = []
-        nxt = 0
+        nxt = lo
+        window = lower[lo : hi + 2]
         cands = {
-            *compress(range(hi), map(self.singles.__contains__, lower)),
-            *compress(range(hi), map(self.pairs.__contains__, zip(lower, lower[1:], strict=False))),
+            lo + k
+            for k in (
+                *compress(range(len(window)), map(self.singles.__contains__, window)),
+                *compress(
+                    range(len(window)),
+                    map(self.pairs.__contains__, zip(window, window[1:], strict=False)),
+                ),
+            )
+            if lo + k <= hi
         }
         for i in sorted(cands):
             if i < nxt:
                 continue
             best = None
             j = i + 1
-            while j <= hi:
+            while j <= end:
                 key = tuple(lower[i:j])
                 by_sep = table.get(key)
                 if by_sep is not None:
@@ -598,10 +622,11 @@ class ContextRules:
             if best is not None:
                 out.append(Cue(i, best[0], best[1]))
                 nxt = best[0]
-        return self._finish(words, out)
+        return self._finish(words, out, lo, hi)
 
-    def _finish(self, words: Words, out: list[Cue]) -> list[Cue]:
-        """Elliptic negators turned backward, then the punctuation cues, all in text order."""
+    def _finish(self, words: Words, out: list[Cue], lo: int, last: int) -> list[Cue]:
+        """Elliptic negators turned backward, then the punctuation cues (at separators lo..last),
+        all in text order."""
         lower, seps = words.lower, words.seps
         hi = len(lower)
         # "COX-negative fibers", "ANA-negative": glued to a marker, "negative" names a kind of
@@ -639,7 +664,8 @@ class ContextRules:
             out.extend(subjects)
             out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
-        marks = list(compress(range(hi + 1), map(not_, map(_CUE_CHARS.isdisjoint, seps))))
+        near = seps[lo : last + 1]
+        marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
         if marks:
             for k in marks:
                 sep = seps[k]

@@ -17,6 +17,8 @@ from text_processing.context import (
     RULES,
     WORD_SPLIT_PATTERN,
     ContextFlags,
+    Cue,
+    Words,
     text_words,
     word_range,
 )
@@ -312,16 +314,16 @@ class Tagger:
     ) -> list[Mention]:
         """Mentions in the order of `spans`, flagged by the context rules of their sentence."""
         words = text_words(text, parts)
-        cues = RULES.cues(words)
-        cue_at = [c.first for c in cues]
-        trigger_at = [c.first for c in cues if c.roles.triggers]
         by_sentence: dict[int, list[int]] = {}
         for i, k in enumerate(sent_of):
             by_sentence.setdefault(k, []).append(i)
-        flags: list[ContextFlags] = [NO_CONTEXT] * len(spans)
-        extra = sorted(extra_covered or ())
         starts = words.starts
         left, right = bisect.bisect_left, bisect.bisect_right
+        cues = _sentence_cues(words, sentences, sorted(by_sentence), len(text))
+        cue_at = [c.first for c in cues]
+        trigger_at = [c.first for c in cues if c.roles.triggers]
+        flags: list[ContextFlags] = [NO_CONTEXT] * len(spans)
+        extra = sorted(extra_covered or ())
         for k, idxs in by_sentence.items():
             s0, s1 = sentences[k] if k >= 0 else (0, len(text))
             lo = left(starts, s0)
@@ -433,6 +435,29 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
         and o.last - o.first > inner.last - inner.first
         for o in matches
     )
+
+
+def _sentence_cues(
+    words: Words, sentences: list[tuple[int, int]], with_mentions: list[int], length: int
+) -> list[Cue]:
+    """Cues of the sentences that hold mentions (word ranges as `_with_context` reads them),
+    adjacent sentences read as one run; the rest of the text cannot flag anything."""
+    starts = words.starts
+    left = bisect.bisect_left
+    runs: list[list[int]] = []
+    for k in with_mentions:
+        s0, s1 = sentences[k] if k >= 0 else (0, length)
+        lo, hi = left(starts, s0), left(starts, s1)
+        if runs and lo <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], hi)
+        else:
+            runs.append([lo, hi])
+    if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] >= len(starts):
+        return RULES.cues(words)
+    cues: list[Cue] = []
+    for lo, hi in runs:
+        cues.extend(RULES.cues(words, lo, hi))
+    return cues
 
 
 def _sentence_indices(sentences: list[tuple[int, int]], spans: list[_Span]) -> list[int]:

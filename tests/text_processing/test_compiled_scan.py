@@ -49,6 +49,29 @@ def test_compiled_cues_equal_python(fast, equivalence_texts):
         assert context.RULES.cues(words) == context.RULES.cues_python(words), text
 
 
+def test_cues_of_a_sentence_are_the_whole_texts_cues_there(equivalence_texts):
+    """The tagger reads cues only for sentences with mentions: that must not change them."""
+    from bisect import bisect_left
+
+    from text_processing.sentences import split_sentences
+
+    texts = [" ".join(equivalence_texts[k : k + 4]) for k in range(0, 800, 4)]
+    for text in texts:
+        words = context.text_words(text)
+        whole = context.RULES.cues(words)
+        for s0, s1 in split_sentences(text):
+            lo, hi = bisect_left(words.starts, s0), bisect_left(words.starts, s1)
+            want = [c for c in whole if lo <= c.first <= hi]
+            assert context.RULES.cues(words, lo, hi) == want, (text[s0:s1], lo, hi)
+            assert context.RULES.cues_python(words, lo, hi) == want, (text[s0:s1], lo, hi)
+
+
+def test_a_question_mark_after_the_last_word_of_a_range_is_read():
+    words = context.text_words("Pneumonia? Chest pain began.")
+    cues = context.RULES.cues(words, 0, 1)
+    assert [(c.first, c.last) for c in cues] == [(1, 1)]
+
+
 def test_compiled_split_equals_the_regex_split(fast, equivalence_texts):
     from text_processing.fast_scan import _SPLIT_RE
 
