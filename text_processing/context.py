@@ -326,6 +326,28 @@ _RULES.append(
         "no increased|no elevated|no raised|no decreased|no reduced|no enlarged|no high|no low",
     )
 )
+# A finding the findings do not fit is denied ("not consistent with cholecystitis"), where the
+# affirmative "consistent with" alone would only raise it as possible.
+_RULES.append(
+    (
+        NEGATED,
+        FORWARD,
+        _combine(
+            "not|is not|are not|was not|were not|not felt to be",
+            "consistent with|compatible with|suggestive of|indicative of|diagnostic of|"
+            "typical of|characteristic of|concerning for|suspicious for",
+        )
+        + "|inconsistent with|incompatible with",
+    )
+)
+# "Endocarditis not yet excluded" is still possible, not denied ("not yet" alone negates).
+_RULES.append(
+    (
+        UNCERTAIN,
+        BACKWARD,
+        "not yet excluded|not yet been excluded|not yet ruled out|not yet been ruled out",
+    )
+)
 _RULES.append(
     (
         NEGATED_SUBJECT,
@@ -495,6 +517,16 @@ _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
 _QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
 _ELLIPSIS = _roles([(NEGATED, BACKWARD)])
 _SUBJECT_STOP = _roles([(TERMINATE_NEG, BACKWARD)])
+_SIGN_NEGATIVE_FORWARD = _roles([(NEGATED, FORWARD)])
+_SIGN_NEGATIVE_BACKWARD = _roles([(NEGATED, BACKWARD)])
+_SIGN_POSITIVE = _roles([(TERMINATE_NEG, BOTH)])
+# Review-of-systems signs: "(-) fever, (+) cough", "fever (-), cough (+)". A sign opening a
+# list item (after a comma, colon or the start) reads forward; one closing an item (before a
+# comma, full stop or the end) reads backward. A bare "a (-) b" between words is ambiguous and
+# is no cue. "1+ edema", "trace edema": a graded finding is present, even inside a denied list.
+_SIGN_BEFORE = re.compile(r"(^|[,;:.])\s*\(\s*([-\u2212+])\s*\)\s*$")
+_SIGN_AFTER = re.compile(r"^\s*\(\s*([-\u2212+])\s*\)\s*(?:[,;:.]|$)")
+_GRADES = frozenset("1 2 3 4 trace".split())
 # Words that continue a list or a clause rather than name a new subject.
 _LIST_WORDS = frozenset("and or nor were was is are all both none".split())
 
@@ -663,6 +695,10 @@ class ContextRules:
         if subjects:
             out.extend(subjects)
             out.sort(key=lambda c: (c.first, c.last))
+        signs = [k for k in range(lo, last + 1) if "(" in seps[k] or "+" in seps[k]]
+        if signs or "trace" in lower[lo : last + 1]:
+            out.extend(self._sign_cues(words, signs, lo, last))
+            out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         near = seps[lo : last + 1]
         marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
@@ -679,6 +715,31 @@ class ContextRules:
                     elif sep.startswith("?") and k > 0:
                         out.append(Cue(k, k, _QUESTION_BACKWARD))
             out.sort(key=lambda c: (c.first, c.last))
+        return out
+
+    @staticmethod
+    def _sign_cues(words: Words, signs: list[int], lo: int, last: int) -> list[Cue]:
+        """Cues of "(-)" / "(+)" signs and of grades ("2+", "trace") before a finding."""
+        lower, seps = words.lower, words.seps
+        hi = len(lower)
+        out = []
+        for k in signs:
+            sep = seps[k]
+            m = _SIGN_BEFORE.search(sep) if k < hi else None
+            if m and (m.group(1) or k == 0):
+                neg = m.group(2) != "+"
+                out.append(Cue(k, k, _SIGN_NEGATIVE_FORWARD if neg else _SIGN_POSITIVE))
+                continue
+            m = _SIGN_AFTER.search(sep) if k > 0 else None
+            if m:
+                neg = m.group(1) != "+"
+                out.append(Cue(k, k, _SIGN_NEGATIVE_BACKWARD if neg else _SIGN_POSITIVE))
+            elif k > 0 and lower[k - 1] in _GRADES and sep.startswith("+") and k < hi:
+                out.append(Cue(k - 1, k - 1, _SIGN_POSITIVE))  # "no clubbing, 2+ edema"
+        for k in range(lo, min(last + 1, hi)):
+            if lower[k] == "trace" and k + 1 < hi and not seps[k + 1].strip():
+                if k == 0 or lower[k - 1] not in ("no", "of", "without"):
+                    out.append(Cue(k, k, _SIGN_POSITIVE))  # "without clubbing, trace edema"
         return out
 
     # -- flags -------------------------------------------------------------------------------
@@ -758,11 +819,18 @@ def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue) -> bool:
 
 
 def _cues_between(cues: list[Cue], a: int, b: int, trigger: Cue) -> Iterator[Cue]:
-    """The cues lying wholly within words a..b, the trigger itself left out (cues in order)."""
+    """The cues lying wholly within words a..b, the trigger itself left out (cues in order).
+
+    Punctuation cues in the same separator as a punctuation trigger lie on its far side: in
+    "; (-) fever" and "pneumonia?;" the ";" does not end the sign's or the question's scope.
+    """
+    point = trigger.first == trigger.last
     for c in cues:
         if c.first > b:
             break
         if c is not trigger and c.first >= a and c.last <= b:
+            if point and c.first == c.last == trigger.first:
+                continue
             yield c
 
 

@@ -173,3 +173,63 @@ def test_relatives_are_other_people_only_when_they_have_the_finding(
 
 def test_screened_for_is_uncertain(tagger):
     assert _m(tagger, "Patients should be screened for hearing loss.", "hearing loss").uncertain
+
+
+@pytest.mark.parametrize(
+    "text,negated,affirmed",
+    [
+        ("ROS: (+) fatigue, (+) myalgias; (-) fever, (-) rash.", ["fever", "rash"], ["fatigue"]),
+        ("ROS: fever (-), cough (+), rash (-).", ["fever", "rash"], ["cough"]),
+        ("(-) fever, (-) chills, (+) cough.", ["fever", "chills"], ["cough"]),
+    ],
+)
+def test_review_of_systems_signs_negate_and_affirm(tagger, text, negated, affirmed):
+    for span in negated:
+        assert _m(tagger, text, span).negated, span
+    for span in affirmed:
+        assert not _m(tagger, text, span).negated, span
+
+
+def test_a_bare_sign_between_two_findings_is_no_cue(tagger):
+    # "fever (-) chills": does the sign close "fever" or open "chills"? Neither is read.
+    text = "Fever (-) chills today."
+    assert not _m(tagger, text, "chills").negated
+
+
+def test_a_question_mark_after_a_semicolon_is_still_a_question(tagger):
+    assert _m(tagger, "Chest pain; ?pneumonia.", "pneumonia").uncertain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extremities without clubbing or cyanosis, trace edema at the ankles.",
+        "No clubbing, cyanosis, 1+ pitting edema bilaterally.",
+        "No clubbing, cyanosis, or 2+ edema.",
+    ],
+)
+def test_a_graded_finding_in_a_denied_list_is_present(tagger, text):
+    assert _m(tagger, text, "clubbing").negated
+    assert not _m(tagger, text, "edema").negated
+
+
+def test_no_trace_of_still_negates(tagger):
+    assert _m(tagger, "No trace of blood in the stool.", "blood").negated
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Symptoms not consistent with cholecystitis.", "cholecystitis"),
+        ("Findings are inconsistent with pneumonia.", "pneumonia"),
+        ("The lesion is not suspicious for malignancy.", "malignancy"),
+    ],
+)
+def test_findings_that_do_not_fit_deny_the_diagnosis(tagger, text, span):
+    assert _m(tagger, text, span).negated
+
+
+def test_not_yet_excluded_is_possible_not_denied(tagger):
+    m = _m(tagger, "Endocarditis not yet excluded.", "Endocarditis")
+    assert not m.negated
+    assert m.uncertain

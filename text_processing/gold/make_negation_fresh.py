@@ -1,5 +1,8 @@
 """Convert negation_fresh.txt ([span] affirmed, [span|neg] negated) to negation_fresh.jsonl.
 
+Another such file by stem as argument: `python text_processing/gold/make_negation_fresh.py
+negation_independent` (the set a helper wrote without reading the rules).
+
 A second held-out negation set, written by the team and never used for tuning. One JSON object
 per sentence: {"id": "fresh-<n>", "text", "annotations": [{"start", "end", "hpo_id": "",
 "negated"}]}.
@@ -22,9 +25,11 @@ _MARK = re.compile(r"\[([^\[\]|]+)(?:\|(neg))?\]")
 
 
 def main() -> None:
+    stem = sys.argv[1] if len(sys.argv) > 1 else "negation_fresh"
+    prefix = "fresh" if stem == "negation_fresh" else stem.removeprefix("negation_")
     lines = [
         x.strip()
-        for x in (HERE / "negation_fresh.txt").read_text(encoding="utf-8").splitlines()
+        for x in (HERE / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
         if x.strip() and not x.startswith("#")
     ]
     recs = []
@@ -35,8 +40,8 @@ def main() -> None:
             raise ValueError(f"malformed markup in line {i}: {line!r}")
         if [text[a["start"] : a["end"]] for a in anns] != spans:
             raise ValueError(f"offset mismatch in line {i}: {line!r}")
-        recs.append(json.dumps({"id": f"fresh-{i}", "text": text, "annotations": anns}))
-    (HERE / "negation_fresh.jsonl").write_text("\n".join(recs) + "\n", encoding="utf-8")
+        recs.append(json.dumps({"id": f"{prefix}-{i}", "text": text, "annotations": anns}))
+    (HERE / f"{stem}.jsonl").write_text("\n".join(recs) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
