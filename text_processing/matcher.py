@@ -177,6 +177,34 @@ def coordinated(
     return out
 
 
+def comma_joined_terms(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    matches: list[Match],
+    gap: Callable[[int], str],
+) -> list[Match]:
+    """Terms HPO writes with a comma between two adjectives ("High, narrow palate"): the comma
+    ends a clause for the scan, so the scan finds only "narrow palate"; the whole phrase is the
+    one term, not a narrow palate and a high one."""
+    out: list[Match] = []
+    for m in matches:
+        p = m.first - 1
+        if (
+            not m.nested
+            and p >= 0
+            and limits[p] == m.first
+            and _is_comma(gap(m.first))
+            and is_adjective_like(keys[p])
+        ):
+            hit = _term(vocab, (keys[p], *keys[m.first : m.last]))
+            if hit is not None:
+                out.append(Match(p, m.last, hit[0], hit[1]))
+                continue
+        out.append(m)
+    return out
+
+
 # words of degree, course, extent or side: "mild conductive hearing loss" is no finding of a
 # mild hearing loss apart from the conductive one, but "short broad thumbs" are two findings
 _NOT_STACKED = frozenset(
@@ -306,6 +334,9 @@ def _left_conjuncts(
     heads = (tail,)
     if tail == tuple(keys[m.first : m.last]):
         heads += tuple(k for k in vocab.short_keys(m.hpo_id) if k != tail)
+    elif len(tail) >= 2 and (named := _term(vocab, tail)) is not None:
+        # the head after the conjunct next to it: "cortical or [juvenile] lens opacities"
+        heads += tuple(k for k in vocab.short_keys(named[0]) if k != tail)
     # the term's modifier may be several words: 'low-set and posteriorly rotated ears' shares
     # only 'ears' with the conjunct next to it (tried after the whole tail, so 'palmar and
     # plantar pits' is unchanged); not past a function word ('... respiration during sleep')

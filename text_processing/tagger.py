@@ -24,7 +24,7 @@ from text_processing.context import (
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.lab_values import lab_value_findings
-from text_processing.matcher import Match, coordinated, find_matches
+from text_processing.matcher import Match, comma_joined_terms, coordinated, find_matches
 from text_processing.measurements import measurement_findings
 from text_processing.normalize import (
     Lemmatizer,
@@ -163,6 +163,8 @@ class Tagger:
         def gap(i: int) -> str:
             return text[ends[i - 1] : starts[i]]
 
+        if "," in text:
+            matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
         more = coordinated(self.vocab, keys, limits, matches, gap)
         if not PREDICATE_VERBS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more, gap))
@@ -237,11 +239,17 @@ class Tagger:
                     continue  # "tumor necrosis factor (TNF)": TNF names no tumour
                 long_ids = [hit[0]]
             close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
-            # the definition restates the long form: "(GERD)" is no second mention of it
+            # the definition restates the long form: "(GERD)" is no second mention of it, nor
+            # is the short form there any other term the vocabulary knows by it ("atrial
+            # septal defect (ASD)" defines no autism spectrum disorder)
             spans = [
                 x
                 for x in spans
-                if not (abbr.long_end < x.start and x.end <= close and x.hpo_id in long_ids)
+                if not (
+                    abbr.long_end < x.start
+                    and x.end <= close
+                    and (x.hpo_id in long_ids or text[x.start : x.end] == abbr.short)
+                )
             ]
             for s, e in occurrences(text, abbr.short, after=close + 1):
                 spans = [x for x in spans if x.end <= s or x.start >= e]

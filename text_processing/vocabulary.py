@@ -23,6 +23,7 @@ from text_processing.normalize import GAP_WORDS, NUMBER_KEY, Lemmatizer, fold, r
 from text_processing.obo import current_ids, default_obo_path, descendants, read_obo
 from text_processing.phrasing_variants import elsewhere_keys, family_variants
 from text_processing.word_formation import (
+    FUNCTION_WORDS,
     IRREGULAR_NOUN_OF_ADJECTIVE,
     WordTables,
     condition_adjectives,
@@ -252,6 +253,8 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
             vocab.search_names.append((text.casefold(), hpo_id, text))
     for key, hpo_id in variants + late_variants:
         vocab.add(key, hpo_id, PRIO_VARIANT)
+    for key, hpo_id in qualified_parent_names(vocab):
+        vocab.add(key, hpo_id, PRIO_VARIANT)
     for key, hpo_id in fallbacks:
         vocab.add(key, hpo_id, PRIO_FALLBACK)
     by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
@@ -274,6 +277,38 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     )
     vocab.search_names.sort()
     return vocab
+
+
+# Not carried over: a side ("unilateral microphthalmia" is read as microphthalmia with its side
+# left out, as gold corpora mark it) and adverbs ("very preterm infants").
+_NOT_QUALIFIERS = FUNCTION_WORDS | frozenset({"unilateral", "bilateral", "left", "right", "very"})
+
+
+def qualified_parent_names(vocab: Vocabulary) -> list[tuple[tuple[str, ...], str]]:
+    """A term named by one word before its parent's name takes that word before the parent's
+    other names too: "Profound sensorineural hearing impairment" is a "profound sensorineural
+    deafness", "Episodic hypertension" an "episodic high blood pressure", "Profound global
+    developmental delay" a "profound developmental delay". HPO lists the synonyms once, on
+    the parent; authors put the grade or the course before whichever name they use.
+    """
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for key, (hpo_id, prio) in vocab.terms.items():
+        if prio <= PRIO_RELATED and key not in vocab.case_sensitive:
+            names.setdefault(hpo_id, []).append(key)
+    out: list[tuple[tuple[str, ...], str]] = []
+    for hpo_id, parents in vocab.parents.items():
+        own = names.get(hpo_id, ())
+        for parent in parents:
+            others = names.get(parent, ())
+            if not others:
+                continue
+            listed = set(others)
+            for key in own:
+                if len(key) >= 2 and key[1:] in listed and key[0] not in _NOT_QUALIFIERS:
+                    out.extend(
+                        ((key[0], *k), hpo_id) for k in others if k != key[1:] and len(k) <= 4
+                    )
+    return out
 
 
 def _source_fingerprint(*paths: Path) -> str:

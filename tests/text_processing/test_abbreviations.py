@@ -26,3 +26,11 @@ def test_the_definition_itself_is_no_second_mention(tag):
         ("Ventricular septal defect", "HP:0001629"),
         ("VSD", "HP:0001629"),
     ]
+
+
+def test_a_defined_short_form_is_not_read_as_another_term_in_its_definition(tag):
+    # HPO knows "ASD" as autism spectrum disorder; this text defines it as the heart defect
+    assert tag("An atrial septal defect (ASD) was seen; the ASD was closed.") == [
+        ("atrial septal defect", "HP:0001631"),
+        ("ASD", "HP:0001631"),
+    ]

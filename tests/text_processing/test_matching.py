@@ -648,7 +648,7 @@ def test_stacked_adjectives_each_name_a_finding_of_the_head(tag):
     assert ("enlarged echogenic kidneys", "HP:0000105") in tag("enlarged echogenic kidneys")
     # a list item, a degree word, two relational adjectives, a complement: one finding each
     assert tag("microcephaly, broad thumbs")[1:] == [("broad thumbs", "HP:0011304")]
-    assert tag("mild conductive hearing loss") == [("conductive hearing loss", "HP:0000405")]
+    assert tag("marked conductive hearing loss") == [("conductive hearing loss", "HP:0000405")]
     assert len(tag("retinal vascular abnormality")) == 1
     assert tag("cystic tumor of the ovary") == [("tumor of the ovary", "HP:0100615")]
 
@@ -1229,3 +1229,33 @@ def test_exaggerated_is_increased_and_immunological_immune(tag):
     # "Immune deficiency" read in the other order names the whole system
     found = tag("deficiencies of the immune system")
     assert found == [("deficiencies of the immune system", "HP:0002721")]
+
+
+def test_a_term_written_with_a_comma_is_one_finding(tag):
+    # "High, narrow palate" is one HPO term; the comma is no list
+    assert tag("She had a high, narrow palate.") == [("high, narrow palate", "HP:0002705")]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        # a grade or course word before any name of the parent term (HPO lists the names once)
+        ("profound sensorineural deafness", "HP:0011476"),
+        ("mild conductive hearing loss", "HP:0008598"),
+        ("episodic high blood pressure", "HP:0000875"),
+        ("profound developmental delay", "HP:0012736"),
+    ],
+)
+def test_a_qualifier_goes_with_every_name_of_the_parent(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
+
+
+def test_a_side_is_not_carried_onto_the_parents_names(tag):
+    # gold corpora mark the finding and leave the side out
+    assert tag("unilateral microphthalmia") == [("microphthalmia", "HP:0000568")]
+
+
+def test_a_conjunct_takes_the_head_after_a_qualified_term(tag):
+    # "juvenile lens opacities" is Juvenile cataract; "cortical" shares its head, a Cataract
+    found = tag("cortical or juvenile lens opacities", nested=True)
+    assert ("cortical or juvenile lens opacities", "HP:0100019") in found
