@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 
 from text_processing.normalize import NUMBER_KEY
-from text_processing.vocabulary import Vocabulary
+from text_processing.vocabulary import NO_TERM_IDS, Vocabulary
 from text_processing.word_formation import FUNCTION_WORDS, POSTPOSED, is_adjective_like
 
 
@@ -174,6 +175,56 @@ def coordinated(
                     break
     if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
         out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
+    return out
+
+
+SIDE_WORDS = frozenset({"left", "right"})
+# where the side names another part: the left ventricle is no ventricle of the brain
+_SIDED_PARTS = frozenset({"ventricle", "ventricular", "atrium", "atrial", "heart"})
+
+
+def side_free_matches(
+    vocab: Vocabulary,
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    keys: list[str],
+    limits: list[int],
+    matches: list[Match],
+) -> list[Match]:
+    """`matches` with terms read across a side word HPO's name has not: "hypoplasia of the right
+    radius", "short left forearm", "pelvic right kidney". The side is left out of the concept,
+    the way gold corpora mark it, and stays inside the span. A term read this way must hold
+    the side word inside it; it replaces matches within its span and gives way to any match
+    that crosses its edges.
+    """
+    sides = [
+        i
+        for i, k in enumerate(keys)
+        if k in SIDE_WORDS and (i + 1 == len(keys) or keys[i + 1] not in _SIDED_PARTS)
+    ]
+    if not sides:
+        return matches
+    drop = set(sides)
+    keep = [i for i in range(len(keys)) if i not in drop]
+    found = find_matches(
+        vocab,
+        text,
+        [starts[i] for i in keep],
+        [ends[i] for i in keep],
+        [keys[i] for i in keep],
+        [bisect_left(keep, limits[i]) for i in keep],
+    )
+    out = list(matches)
+    for m in found:
+        a, b = keep[m.first], keep[m.last - 1] + 1
+        if not any(a < s < b for s in sides) or m.hpo_id in NO_TERM_IDS:
+            continue
+        if any(x.first < b and a < x.last and not (a <= x.first and x.last <= b) for x in out):
+            continue
+        out = [x for x in out if not (a <= x.first and x.last <= b)]
+        out.append(Match(a, b, m.hpo_id, m.priority))
+    out.sort(key=lambda x: (x.first, -x.last))
     return out
 
 

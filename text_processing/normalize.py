@@ -260,6 +260,8 @@ WORD_SYNONYMS = {
     "fontanel": "fontanelle",
     "pronounced": "prominent",
     "stubby": "short",
+    "scanty": "sparse",  # HPO's own "Scanty eyelashes" is Sparse eyelashes
+    "scant": "sparse",
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal

@@ -24,7 +24,14 @@ from text_processing.context import (
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.lab_values import lab_value_findings
-from text_processing.matcher import Match, comma_joined_terms, coordinated, find_matches
+from text_processing.matcher import (
+    SIDE_WORDS,
+    Match,
+    comma_joined_terms,
+    coordinated,
+    find_matches,
+    side_free_matches,
+)
 from text_processing.measurements import measurement_findings
 from text_processing.normalize import (
     Lemmatizer,
@@ -165,6 +172,8 @@ class Tagger:
 
         if "," in text:
             matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
+        if not SIDE_WORDS.isdisjoint(keys):
+            matches = side_free_matches(self.vocab, text, starts, ends, keys, limits, matches)
         more = coordinated(self.vocab, keys, limits, matches, gap)
         if not PREDICATE_VERBS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more, gap))

@@ -1259,3 +1259,26 @@ def test_a_conjunct_takes_the_head_after_a_qualified_term(tag):
     # "juvenile lens opacities" is Juvenile cataract; "cortical" shares its head, a Cataract
     found = tag("cortical or juvenile lens opacities", nested=True)
     assert ("cortical or juvenile lens opacities", "HP:0100019") in found
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("hypoplasia of the right radius", "HP:0002984"),
+        ("hypoplastic left radius", "HP:0002984"),
+        ("short right forearm", "HP:0005773"),
+        ("pelvic left kidney", "HP:0000125"),
+    ],
+)
+def test_a_side_inside_a_term_without_one_is_read_over(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
+
+
+def test_a_side_that_names_a_heart_chamber_is_not_read_over(tag):
+    # "enlarged ventricle" is Ventriculomegaly, a finding of the brain
+    assert tag("the enlarged left ventricle") == []
+    assert tag("left ventricular hypertrophy") == [("left ventricular hypertrophy", "HP:0001712")]
+
+
+def test_left_as_a_verb_forms_no_term(tag):
+    assert tag("She left school early.") == []
