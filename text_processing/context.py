@@ -526,6 +526,7 @@ _SIGN_POSITIVE = _roles([(TERMINATE_NEG, BOTH)])
 # is no cue. "1+ edema", "trace edema": a graded finding is present, even inside a denied list.
 _SIGN_BEFORE = re.compile(r"(^|[,;:.])\s*\(\s*([-\u2212+])\s*\)\s*$")
 _SIGN_AFTER = re.compile(r"^\s*\(\s*([-\u2212+])\s*\)\s*(?:[,;:.]|$)")
+_ANY_SIGN = re.compile(r"\(\s*[-\u2212]\s*\)")  # "+" alone is tested first, as a substring
 _GRADES = frozenset("1 2 3 4 trace".split())
 # Words that continue a list or a clause rather than name a new subject.
 _LIST_WORDS = frozenset("and or nor were was is are all both none".split())
@@ -695,12 +696,13 @@ class ContextRules:
         if subjects:
             out.extend(subjects)
             out.sort(key=lambda c: (c.first, c.last))
-        signs = [k for k in range(lo, last + 1) if "(" in seps[k] or "+" in seps[k]]
-        if signs or "trace" in lower[lo : last + 1]:
+        near = seps[lo : last + 1]
+        glued = "".join(near)
+        if "+" in glued or _ANY_SIGN.search(glued) or _holds(lower, "trace", lo, last + 1):
+            signs = [k for k, sep in enumerate(near, lo) if "(" in sep or "+" in sep]
             out.extend(self._sign_cues(words, signs, lo, last))
             out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
-        near = seps[lo : last + 1]
         marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
         if marks:
             for k in marks:
@@ -790,6 +792,15 @@ class ContextRules:
                         f = out[idx] = ContextFlags()
                     _set(f, category)
         return out
+
+
+def _holds(items: list[str], item: str, lo: int, hi: int) -> bool:
+    """`item in items[lo:hi]` without the copy."""
+    try:
+        items.index(item, lo, hi)
+    except ValueError:
+        return False
+    return True
 
 
 def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cue) -> bool:

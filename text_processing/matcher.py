@@ -184,8 +184,7 @@ _SIDED_PARTS = frozenset({"ventricle", "ventricular", "atrium", "atrial", "heart
 
 
 def side_free_matches(
-    vocab: Vocabulary,
-    text: str,
+    scan: Callable[[tuple[list[int], list[int], list[str], list[int]]], list[Match]],
     starts: list[int],
     ends: list[int],
     keys: list[str],
@@ -196,7 +195,8 @@ def side_free_matches(
     radius", "short left forearm", "pelvic right kidney". The side is left out of the concept,
     the way gold corpora mark it, and stays inside the span. A term read this way must hold
     the side word inside it; it replaces matches within its span and gives way to any match
-    that crosses its edges.
+    that crosses its edges. `scan`: the leftmost-longest walk over (starts, ends, keys,
+    limits), here over the tokens without the sides.
     """
     sides = [
         i
@@ -206,14 +206,21 @@ def side_free_matches(
     if not sides:
         return matches
     drop = set(sides)
-    keep = [i for i in range(len(keys)) if i not in drop]
-    found = find_matches(
-        vocab,
-        text,
-        [starts[i] for i in keep],
-        [ends[i] for i in keep],
-        [keys[i] for i in keep],
-        [bisect_left(keep, limits[i]) for i in keep],
+    clauses: set[int] = set()  # only the clauses that hold a side are walked again
+    for i in sides:
+        hi = limits[i]
+        lo = i
+        while lo > 0 and limits[lo - 1] == hi:
+            lo -= 1
+        clauses.update(range(lo, hi))
+    keep = sorted(clauses - drop)
+    found = scan(
+        (
+            [starts[i] for i in keep],
+            [ends[i] for i in keep],
+            [keys[i] for i in keep],
+            [bisect_left(keep, limits[i]) for i in keep],
+        )
     )
     out = list(matches)
     for m in found:

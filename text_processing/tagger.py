@@ -173,7 +173,13 @@ class Tagger:
         if "," in text:
             matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
         if not SIDE_WORDS.isdisjoint(keys):
-            matches = side_free_matches(self.vocab, text, starts, ends, keys, limits, matches)
+
+            def scan(toks: tuple[list[int], list[int], list[str], list[int]]) -> list[Match]:
+                if nested:
+                    return find_matches(self.vocab, text, *toks)
+                return self._fast.find_matches(text, toks)
+
+            matches = side_free_matches(scan, starts, ends, keys, limits, matches)
         more = coordinated(self.vocab, keys, limits, matches, gap)
         if not PREDICATE_VERBS.isdisjoint(keys):
             more.extend(predicative(self.vocab, keys, limits, matches + more, gap))
@@ -454,6 +460,9 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
     )
 
 
+_RUN_GAP = 12  # words between two runs of sentences read as one rather than two calls
+
+
 def _sentence_cues(
     words: Words, sentences: list[tuple[int, int]], with_mentions: list[int], length: int
 ) -> list[Cue]:
@@ -465,12 +474,12 @@ def _sentence_cues(
     for k in with_mentions:
         s0, s1 = sentences[k] if k >= 0 else (0, length)
         lo, hi = left(starts, s0), left(starts, s1)
-        if runs and lo <= runs[-1][1] + 1:
+        if runs and lo <= runs[-1][1] + _RUN_GAP:
             runs[-1][1] = max(runs[-1][1], hi)
         else:
             runs.append([lo, hi])
-    if len(runs) == 1 and runs[0][0] == 0 and runs[0][1] >= len(starts):
-        return RULES.cues(words)
+    if sum(hi - lo for lo, hi in runs) * 4 >= len(starts) * 3:
+        return RULES.cues(words)  # most of the text: one pass costs less than several
     cues: list[Cue] = []
     for lo, hi in runs:
         cues.extend(RULES.cues(words, lo, hi))
