@@ -126,7 +126,7 @@ def singular_candidates(w: str) -> list[str]:
         out.append(w[:-1])  # vertebrae -> vertebra
     if w.endswith("i"):
         out.append(w[:-1] + "us")  # nuclei -> nucleus
-    if w.endswith("a"):
+    if w.endswith("a") and w not in _SINGULAR_A:
         out.append(w[:-1] + "um")  # diverticula -> diverticulum
         if len(w) >= 7 and not w.endswith("tia"):  # not Latin -tia (dementia, serratia)
             out.append(w[:-1] + "on")  # acrochorda -> acrochordon, ganglia -> ganglion
@@ -136,6 +136,11 @@ def singular_candidates(w: str) -> list[str]:
     if w.endswith("es") and w[:-2].endswith(_ES_STEM_ENDINGS):
         out.append(w[:-2])  # "boxes", "reflexes"; "hives" is no "hiv"
     return out
+
+
+# Singular nouns in -a beside a Latin -um word of the vocabulary: "cornea" is no plural of
+# "(stratum) corneum" (it was, and "corneas" then missed every term of the cornea).
+_SINGULAR_A = frozenset({"cornea"})
 
 
 def _plurals_of(w: str) -> list[str]:

@@ -304,10 +304,12 @@ def qualified_parent_names(vocab: Vocabulary) -> list[tuple[tuple[str, ...], str
                 continue
             listed = set(others)
             for key in own:
-                if len(key) >= 2 and key[1:] in listed and key[0] not in _NOT_QUALIFIERS:
-                    out.extend(
-                        ((key[0], *k), hpo_id) for k in others if k != key[1:] and len(k) <= 4
-                    )
+                for n in (1, 2):  # one qualifier word, or two ("high-frequency")
+                    rest = key[n:]
+                    if rest in listed and _NOT_QUALIFIERS.isdisjoint(key[:n]):
+                        out.extend(
+                            ((*key[:n], *k), hpo_id) for k in others if k != rest and len(k) <= 4
+                        )
     return out
 
 

@@ -83,11 +83,7 @@ class WordTables:
         conditions.update(
             (a, a + "ness") for a in sorted(_NESS_CONDITIONS) if a + "ness" in lexicon
         )
-        conditions.update(
-            (a, n)
-            for a, n in sorted(_IRREGULAR_CONDITIONS.items())
-            if a in lexicon and n in lexicon
-        )
+        conditions.update((a, n) for a, n in sorted(_IRREGULAR_CONDITIONS.items()) if n in lexicon)
         late_nouns = dict(nouns)
         for adj, noun in IRREGULAR_NOUN_OF_ADJECTIVE.items():
             if adj in lexicon and noun in lexicon:
@@ -263,7 +259,13 @@ def _term_variants(
         key, t.late_nouns, t.late_adjectives, t.conditions, t.condition_adjectives
     )
     late += _abnormal_variants(key, t.late_nouns)
-    late += _ordinal_variants(key)
+    for numbered in _ordinal_variants(key):
+        # "Short 4th metacarpal": "short fourth metacarpal", "shortening of the fourth ..."
+        late.append(numbered)
+        late += _ing_noun_variants(numbered, t.late_adjectives)
+        late += _word_order_variants(numbered, t.late_nouns)
+    if 3 <= len(key) <= 6 and key[0] == "stage" and key[1].isdigit():
+        late.append((*key[2:], "stage", key[1]))  # "chronic kidney disease stage 3"
     late += _part_adjective_variants(orders, t.adjectives)
     late += _organ_system_variants([key, *orders])
     fallbacks: list[Key] = []
@@ -345,8 +347,10 @@ def _ing_noun_variants(key: Key, adjectives: dict[str, str]) -> list[Key]:
     if not 2 <= len(key) <= 4 or key[0] not in _ING_OF_ADJECTIVE:
         return []
     part = key[1:]
-    if FUNCTION_WORDS.intersection(part) or part[-1].endswith(_ADJECTIVE_ENDINGS):
-        return []
+    if FUNCTION_WORDS.intersection(part) or (
+        part[-1].endswith(_ADJECTIVE_ENDINGS) and part[-1] not in _NUMBERED_PARTS
+    ):
+        return []  # "metacarpal" is a noun here
     if key[0] == "thin" and part[-1] == "hair":
         return []
     ing = _ING_OF_ADJECTIVE[key[0]]
@@ -558,7 +562,13 @@ _NESS_CONDITIONS = frozenset(
 )
 # Condition adjectives of another form: "swollen joints" for "Joint swelling", "painful
 # joints" for "Joint pain".
-_IRREGULAR_CONDITIONS = {"swollen": "swelling", "painful": "pain"}
+_IRREGULAR_CONDITIONS = {
+    "swollen": "swelling",
+    "painful": "pain",
+    # "hypermobile joints" for "Joint hypermobility": HPO never writes the adjective
+    "hypermobile": "hypermobility",
+    "fragile": "fragility",  # "fragile bones"
+}
 # Participle -> its noun: enlarged/enlargement, fused/fusion, calcified/calcification,
 # duplicated/duplication, absent/absence ("-ed"/"-ing" pairs are covered by the noun rules).
 _NOMINAL_OF_PARTICIPLE = (

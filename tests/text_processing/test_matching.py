@@ -1282,3 +1282,22 @@ def test_a_side_that_names_a_heart_chamber_is_not_read_over(tag):
 
 def test_left_as_a_verb_forms_no_term(tag):
     assert tag("She left school early.") == []
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("clouding of both corneas", "HP:0007957"),  # "cornea" is no plural of "corneum"
+        ("hypermobile joints", "HP:0001382"),
+        ("shortening of the fourth metacarpals", "HP:0010044"),
+        ("chronic kidney disease stage 3", "HP:0012625"),
+        ("high-frequency sensorineural hearing loss", "HP:0001757"),
+    ],
+)
+def test_word_formation_of_this_round(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
+
+
+def test_the_small_hand_muscles_are_no_small_hand(tag):
+    assert tag("wasting of the small hand muscles") == []
+    assert tag("small hands") == [("small hands", "HP:0200055")]
