@@ -128,7 +128,11 @@ _RULES: list[tuple[str, str, str]] = [
         no longer seen|no longer evident|nil|none seen|none noted|
         not an issue|not a problem|not a concern|did not develop|does not develop|
         has not developed|have not developed|had not developed|never developed|
-        did not occur|has not occurred|never occurred""",
+        did not occur|has not occurred|never occurred|never observed|was never observed|
+        were never observed|never seen|was never seen|were never seen|never noted|
+        was never noted|never reported|was never reported|never detected|never found|
+        not diagnosed|was not diagnosed|were not diagnosed|has not been diagnosed|
+        had not been diagnosed|was never diagnosed""",
     ),
     (
         UNCERTAIN,
@@ -357,7 +361,13 @@ _RULES.append(
         none of whom|no one|no one else|nobody|no subject|no subjects|no case|no cases|
         no individual|no individuals|neither patient|neither of the|neither of them|
         none had|none has|none have|none showed|none developed|none presented|none displayed|
-        none exhibited|none reported|none experienced|none was|none were""",
+        none exhibited|none reported|none experienced|none was|none were|
+        no family member|no family members|no other family member|no other family members|
+        no affected family member|no member|no members|no relative|no relatives|
+        no other relative|no other relatives|no sibling|no siblings|no child|no children|
+        no parent|no carrier|no carriers|neither child|neither sibling|neither parent|
+        neither brother|neither sister|neither twin|neither case|neither individual|
+        neither boy|neither girl|neither sib""",
     )
 )
 
@@ -426,8 +436,10 @@ not exacerbated by|not aggravated by|not provoked by|not triggered by|not precip
 not brought on by|not worsened with|not exacerbated with"""
 )
 
-# Scope ends here: a new clause about something else.
-_TERMINATIONS = """but|however|nevertheless|yet|though|although|still|aside from|except|
+# Scope ends here: a new clause about something else ("None had cardiomyopathy, and only one
+# showed a restrictive defect": a new subject).
+_TERMINATIONS = """only one|only two|only three|only a few|only some|
+but|however|nevertheless|yet|though|although|still|aside from|except|
 except for|apart from|other than|which|who|whose|whom|whereas|while|because|since|
 as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
@@ -664,14 +676,17 @@ class ContextRules:
         hi = len(lower)
         # "COX-negative fibers", "ANA-negative": glued to a marker, "negative" names a kind of
         # cell or result, not the absence of a finding ("seizure-free" still negates).
+        # "non-sustained ventricular tachycardia", "non-productive cough": a prefix glued to
+        # the next word, not the absence of the finding after it.
         out = [
             cue
             for cue in out
             if not (
                 cue.last == cue.first + 1
-                and cue.first > 0
-                and lower[cue.first] == "negative"
-                and seps[cue.first] == "-"
+                and (
+                    (cue.first > 0 and lower[cue.first] == "negative" and seps[cue.first] == "-")
+                    or (lower[cue.first] == "non" and cue.last < hi and seps[cue.last] == "-")
+                )
             )
         ]
         for cue in out:

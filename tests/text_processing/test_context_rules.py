@@ -233,3 +233,33 @@ def test_not_yet_excluded_is_possible_not_denied(tagger):
     m = _m(tagger, "Endocarditis not yet excluded.", "Endocarditis")
     assert not m.negated
     assert m.uncertain
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("No family member had hearing loss or vocal cord paresis.", "vocal cord paresis"),
+        ("Neither child had liver fibrosis or extra digits.", "extra digits"),
+        ("Blistering was never observed.", "Blistering"),
+        ("Intellectual disability was not diagnosed in any child.", "Intellectual disability"),
+    ],
+)
+def test_negated_relatives_and_never_observed(tagger, text, span):
+    assert _m(tagger, text, span).negated
+
+
+def test_a_new_subject_ends_a_negated_subject(tagger):
+    text = "None had cardiomyopathy, and only one showed a restrictive ventilatory defect."
+    assert _m(tagger, text, "cardiomyopathy").negated
+    assert not _m(tagger, text, "restrictive ventilatory defect").negated
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Holter showed runs of non-sustained ventricular tachycardia.", "ventricular tachycardia"),
+        ("He had a non-productive cough.", "cough"),
+    ],
+)
+def test_non_glued_to_the_next_word_negates_nothing_after_it(tagger, text, span):
+    assert not _m(tagger, text, span).negated
