@@ -365,7 +365,8 @@ _RULES.append(
         no family member|no family members|no other family member|no other family members|
         no affected family member|no member|no members|no relative|no relatives|
         no other relative|no other relatives|no sibling|no siblings|no child|no children|
-        no parent|no carrier|no carriers|neither child|neither sibling|neither parent|
+        no parent|no carrier|no carriers|none of which|none of whom|neither child|
+        neither sibling|neither parent|
         neither brother|neither sister|neither twin|neither case|neither individual|
         neither boy|neither girl|neither sib""",
     )
@@ -414,7 +415,8 @@ without surgery|without medication|without surgical intervention|no longer than|
 not more than|not less than|no less than|nothing but|not unusual|not uncommon|not rare|
 not infrequent|not unlike|not improved|not improving|has not improved|did not improve|
 not resolved|has not resolved|not resolving|not relieved|not relieved by|without relief|
-not responsive|not responding|did not respond|not respond|no relief|no response|
+not responsive|not responding|did not respond|not respond|not responded|has not responded|
+have not responded|had not responded|no relief|no response|
 no improvement|not tolerate|not tolerating|did not tolerate|without improvement|
 not controlled|poorly controlled|not well controlled|cannot tolerate|not able to|
 unable to|could not|not been able|no sooner|negative pressure|rh negative|hiv negative|
@@ -438,8 +440,9 @@ not brought on by|not worsened with|not exacerbated with"""
 
 # Scope ends here: a new clause about something else ("None had cardiomyopathy, and only one
 # showed a restrictive defect": a new subject).
-_TERMINATIONS = """only one|only two|only three|only a few|only some|
-but|however|nevertheless|yet|though|although|still|aside from|except|
+_TERMINATIONS = """only one|only two|only three|only a few|only some|and her|and his|
+and their|and its|so|therefore|thus|hence|but|however|nevertheless|yet|though|although|
+still|aside from|except|
 except for|apart from|other than|which|who|whose|whom|whereas|while|because|since|
 as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
@@ -450,7 +453,8 @@ with the exception of|excepting|save for"""
 # A negation (or doubt) also ends where the clause turns affirmative: "denies fever, reports
 # cough", "no rash; positive for arthralgia". Other categories ("his mother had tremor") go on.
 _AFFIRMATIVE = """presenting with|presented with|presents with|present with|complains of|
-complained of|complaining of|complaint of|c/o|reports|reported|reporting|endorses|endorsed|
+complained of|complaining of|complaint of|c/o|the known|his known|her known|their known|
+reports|reported|reporting|endorses|endorsed|
 endorsing|admits to|admitted to|notes|noted|revealed|showed|shows|demonstrated|demonstrates|
 developed|develops|there is|there was|there are|there were|as well as|positive for|pos for|
 significant for|notable for|remarkable for|consistent with|with|has|had|have|having|

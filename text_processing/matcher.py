@@ -175,6 +175,38 @@ def coordinated(
                     break
     if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
         out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
+    if not _CONJUNCTIONS.isdisjoint(keys):
+        out.extend(_first_conjunct_terms(vocab, keys, limits, firsts))
+    return out
+
+
+def _first_conjunct_terms(
+    vocab: Vocabulary, keys: list[str], limits: list[int], firsts: set[int]
+) -> list[Match]:
+    """'delayed or absent puberty', 'reduced or absent sense of smell': only the first modifier
+    forms a term with the shared head (no term "absent puberty" starts the usual reading), so
+    that term spans the whole phrase, the way gold corpora mark a coordination."""
+    out: list[Match] = []
+    for c in range(1, len(keys) - 2):
+        if keys[c] not in _CONJUNCTIONS:
+            continue
+        a = c - 1
+        word, other = keys[a], keys[c + 1]
+        if (
+            a in firsts
+            or c + 1 in firsts
+            or limits[a] < c + 3
+            or word in _NOT_STACKED
+            or not is_adjective_like(word)
+            or not is_adjective_like(other)
+        ):
+            continue
+        for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
+            head = tuple(keys[c + 2 : end])
+            hit = _term(vocab, (word, *head))
+            if hit is not None and _term(vocab, (other, *head)) is None:
+                out.append(Match(a, end, hit[0], hit[1], nested=True))
+                break
     return out
 
 

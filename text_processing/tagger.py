@@ -248,6 +248,21 @@ class Tagger:
                 if s.start == abbr.long_start and s.end == abbr.long_end and not s.nested
             ]
             if not long_ids:
+                # the term that ends the long form names it when the words before it only say
+                # its kind: "congenital [hypogonadotropic hypogonadism] (CHH)"; not "diabetic
+                # [amyotrophy] (DA)", a disease, nor a term reaching before the long form,
+                # which may name a finding about it ("elevated erythrocyte sedimentation rate
+                # (ESR)": ESR is the test)
+                ending = [
+                    s
+                    for s in spans
+                    if s.end == abbr.long_end
+                    and not s.nested
+                    and abbr.long_start <= s.start < abbr.long_end
+                    and _KIND_WORDS.issuperset(text[abbr.long_start : s.start].lower().split())
+                ]
+                long_ids = [max(ending, key=lambda s: s.end - s.start).hpo_id] if ending else []
+            if not long_ids:
                 keys = self._fast.tokenize(abbr.long)[2]
                 hit = self.vocab.terms.get(tuple(keys))
                 if hit is None or hit[0] in NO_TERM_IDS:
@@ -460,6 +475,12 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
     )
 
 
+# Words that only say what kind of finding a term is, before it in an abbreviation's long form.
+_KIND_WORDS = frozenset(
+    "congenital familial hereditary inherited acquired primary secondary idiopathic isolated "
+    "sporadic localized localised generalized generalised chronic acute juvenile infantile "
+    "neonatal adult early-onset late-onset progressive central peripheral severe mild".split()
+)
 _RUN_GAP = 12  # words between two runs of sentences read as one rather than two calls
 
 

@@ -121,6 +121,7 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("muscle", "atrophy"), ("atrophy",)),  # "Quadriceps muscle atrophy": "quadriceps atrophy"
     (("muscle", "atrophy"), ("wasting",)),  # and "wasting of the quadriceps"
     (("muscle", "tissue"), ("muscle",)),  # "Abnormal mitochondria in muscle tissue"
+    (("thyroid", "gland"), ("thyroid",)),  # "Hypoplastic thyroid": "hypoplastic thyroid gland"
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel

@@ -34,3 +34,20 @@ def test_a_defined_short_form_is_not_read_as_another_term_in_its_definition(tag)
         ("atrial septal defect", "HP:0001631"),
         ("ASD", "HP:0001631"),
     ]
+
+
+def test_the_term_ending_a_long_form_names_the_short_form(tag):
+    # "congenital" only says which kind: CHH is hypogonadotropic hypogonadism
+    found = tag("Congenital hypogonadotropic hypogonadism (CHH) is rare; CHH was found.")
+    assert ("CHH", "HP:0000044") in found
+
+
+def test_a_disease_named_after_a_condition_is_no_finding_of_its_head(tag):
+    # diabetic amyotrophy is a disease; its short form names no muscle atrophy
+    found = tag("Diabetic amyotrophy (DA) is rare; DA causes thigh pain.")
+    assert not any(text == "DA" for text, _ in found)
+
+
+def test_a_finding_about_the_long_form_is_not_its_short_form(tag):
+    found = tag("An elevated erythrocyte sedimentation rate (ESR) was found; the ESR is a test.")
+    assert not any(text == "ESR" for text, _ in found)

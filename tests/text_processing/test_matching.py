@@ -1301,3 +1301,21 @@ def test_word_formation_of_this_round(tag, text, hpo_id):
 def test_the_small_hand_muscles_are_no_small_hand(tag):
     assert tag("wasting of the small hand muscles") == []
     assert tag("small hands") == [("small hands", "HP:0200055")]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("delayed or absent puberty", "HP:0000823"),  # no term "absent puberty"
+        ("reduced or absent sense of smell", "HP:0004409"),
+    ],
+)
+def test_only_the_first_modifier_forms_a_term_with_the_shared_head(tag, text, hpo_id):
+    assert (text, hpo_id) in tag(text)
+
+
+def test_thyroid_gland_is_the_thyroid(tag):
+    assert tag("a hypoplastic thyroid gland") == [("hypoplastic thyroid gland", "HP:0005990")]
+    assert tag("enlargement of the thyroid gland") == [
+        ("enlargement of the thyroid gland", "HP:0000853")
+    ]
