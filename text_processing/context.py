@@ -132,7 +132,8 @@ _RULES: list[tuple[str, str, str]] = [
         were never observed|never seen|was never seen|were never seen|never noted|
         was never noted|never reported|was never reported|never detected|never found|
         not diagnosed|was not diagnosed|were not diagnosed|has not been diagnosed|
-        had not been diagnosed|was never diagnosed""",
+        had not been diagnosed|was never diagnosed|felt to be ruled out|thought to be ruled out|
+        felt to be excluded|thought to be excluded|considered ruled out|considered excluded""",
     ),
     (
         UNCERTAIN,
@@ -454,7 +455,8 @@ with the exception of|excepting|save for"""
 # cough", "no rash; positive for arthralgia". Other categories ("his mother had tremor") go on.
 _AFFIRMATIVE = """presenting with|presented with|presents with|present with|complains of|
 complained of|complaining of|complaint of|c/o|the known|his known|her known|their known|
-reports|reported|reporting|endorses|endorsed|
+is limited by|was limited by|are limited by|were limited by|reports|reported|reporting|
+endorses|endorsed|
 endorsing|admits to|admitted to|notes|noted|revealed|showed|shows|demonstrated|demonstrates|
 developed|develops|there is|there was|there are|there were|as well as|positive for|pos for|
 significant for|notable for|remarkable for|consistent with|with|has|had|have|having|

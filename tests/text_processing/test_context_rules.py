@@ -263,3 +263,44 @@ def test_a_new_subject_ends_a_negated_subject(tagger):
 )
 def test_non_glued_to_the_next_word_negates_nothing_after_it(tagger, text, span):
     assert not _m(tagger, text, span).negated
+
+
+@pytest.mark.parametrize(
+    "text,negated,affirmed",
+    [
+        (
+            "Started on antibiotics for pneumonia, and her fever resolved within 48 hours.",
+            "fever",
+            "pneumonia",
+        ),
+        (
+            "A stress test showed no inducible ischemia, so his chest pain was felt to be "
+            "musculoskeletal.",
+            "ischemia",
+            "chest pain",
+        ),
+        (
+            "MRI shows no parametrial invasion by the known cervical carcinoma.",
+            "invasion",
+            "cervical carcinoma",
+        ),
+        (
+            "He has no uremic symptoms, and his anemia has not responded to iron.",
+            "uremic symptoms",
+            "anemia",
+        ),
+        ("No erythema, and range of motion is limited by pain.", "erythema", "pain"),
+    ],
+)
+def test_a_new_clause_or_subject_ends_the_negation(tagger, text, negated, affirmed):
+    assert _m(tagger, text, negated).negated
+    assert not _m(tagger, text, affirmed).negated
+
+
+def test_none_of_which_denies_what_follows_not_what_precedes(tagger):
+    text = "Lesions consistent with multiple sclerosis, none of which enhance."
+    assert not _m(tagger, text, "multiple sclerosis").negated
+
+
+def test_felt_to_be_ruled_out_negates(tagger):
+    assert _m(tagger, "Endocarditis was felt to be ruled out.", "Endocarditis").negated
