@@ -362,7 +362,9 @@ _RULES.append(
         none of whom|no one|no one else|nobody|no subject|no subjects|no case|no cases|
         no individual|no individuals|neither patient|neither of the|neither of them|
         none had|none has|none have|none showed|none developed|none presented|none displayed|
-        none exhibited|none reported|none experienced|none was|none were|
+        none exhibited|none reported|none experienced|none was|none were|none carried|
+        none harbored|none harboured|none required|none received|none presented with|
+        none presenting with|
         no family member|no family members|no other family member|no other family members|
         no affected family member|no member|no members|no relative|no relatives|
         no other relative|no other relatives|no sibling|no siblings|no child|no children|

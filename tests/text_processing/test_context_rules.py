@@ -304,3 +304,9 @@ def test_none_of_which_denies_what_follows_not_what_precedes(tagger):
 
 def test_felt_to_be_ruled_out_negates(tagger):
     assert _m(tagger, "Endocarditis was felt to be ruled out.", "Endocarditis").negated
+
+
+def test_none_before_a_verb_is_the_subject_not_a_backward_negation(tagger):
+    text = "Among patients with CHH, none carried an ANOS1 variant."
+    assert not _m(tagger, text, "CHH").negated
+    assert _m(tagger, "None presented with ketoacidosis.", "ketoacidosis").negated
