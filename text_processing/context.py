@@ -368,7 +368,9 @@ _RULES.append(
         no family member|no family members|no other family member|no other family members|
         no affected family member|no member|no members|no relative|no relatives|
         no other relative|no other relatives|no sibling|no siblings|no child|no children|
-        no parent|no carrier|no carriers|none of which|none of whom|neither child|
+        no parent|no carrier|no carriers|no affected member|no affected members|
+        no affected individual|no affected individuals|no affected patient|no affected sib|
+        no affected child|no affected relative|none of which|none of whom|neither child|
         neither sibling|neither parent|
         neither brother|neither sister|neither twin|neither case|neither individual|
         neither boy|neither girl|neither sib""",

@@ -451,7 +451,12 @@ def _left_conjuncts(
                 continue  # a conjunct holds no break and no conjunction
             if term_starts.get(end, a) < a:
                 break  # the conjunct is a whole term, longer than any candidate
+            # a finding of its own, no modifier, shares a complement ("pain or tightness in
+            # the chest") but no noun phrase ("myoclonus and generalized seizures")
+            finding = length == 1 and not is_adjective_like(keys[a]) and _term(vocab, (keys[a],))
             for head in conjunct_heads:
+                if finding and head[0] not in FUNCTION_WORDS:
+                    continue
                 hit = _term(vocab, (*keys[a:end], *head))
                 if hit is not None:
                     found = Match(a, m.last, hit[0], hit[1], nested=True)

@@ -475,9 +475,10 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
     )
 
 
-# Words that only say what kind of finding a term is, before it in an abbreviation's long form.
+# Words that only say what kind of finding a term is, before it in an abbreviation's long form
+# ("hereditary", "familial" make disease names: "hereditary spastic paraplegia (HSP)").
 _KIND_WORDS = frozenset(
-    "congenital familial hereditary inherited acquired primary secondary idiopathic isolated "
+    "congenital acquired primary secondary idiopathic isolated "
     "sporadic localized localised generalized generalised chronic acute juvenile infantile "
     "neonatal adult early-onset late-onset progressive central peripheral severe mild".split()
 )

@@ -270,6 +270,15 @@ def _term_variants(
     late += _part_adjective_variants(orders, t.adjectives)
     late += _organ_system_variants([key, *orders])
     fallbacks: list[Key] = []
+    if (
+        len(key) >= 3
+        and key[0] == "congenital"
+        and key[-1] != "disease"
+        and not FUNCTION_WORDS.intersection(key)
+    ):
+        # "Congenital vertical talus" is written "vertical talus" too, where nothing else
+        # claims the words (not "heart disease", which is mostly acquired)
+        fallbacks.append(key[1:])
     if len(key) >= 3 and key[:2] == ("abnormality", "of"):
         # a malformation is morphological: this reading only where no morphology term
         # claimed the phrase ("malformation of the ear" without one)

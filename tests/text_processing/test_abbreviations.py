@@ -51,3 +51,8 @@ def test_a_disease_named_after_a_condition_is_no_finding_of_its_head(tag):
 def test_a_finding_about_the_long_form_is_not_its_short_form(tag):
     found = tag("An elevated erythrocyte sedimentation rate (ESR) was found; the ESR is a test.")
     assert not any(text == "ESR" for text, _ in found)
+
+
+def test_a_hereditary_disease_short_form_is_no_finding(tag):
+    found = tag("Hereditary spastic paraplegia (HSP) is rare; HSP was seen.")
+    assert not any(text == "HSP" for text, _ in found)

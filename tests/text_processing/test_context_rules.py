@@ -310,3 +310,8 @@ def test_none_before_a_verb_is_the_subject_not_a_backward_negation(tagger):
     text = "Among patients with CHH, none carried an ANOS1 variant."
     assert not _m(tagger, text, "CHH").negated
     assert _m(tagger, "None presented with ketoacidosis.", "ketoacidosis").negated
+
+
+def test_no_affected_member_is_a_negated_subject(tagger):
+    text = "No affected member had mental retardation."
+    assert _m(tagger, text, "mental retardation").negated

@@ -1319,3 +1319,17 @@ def test_thyroid_gland_is_the_thyroid(tag):
     assert tag("enlargement of the thyroid gland") == [
         ("enlargement of the thyroid gland", "HP:0000853")
     ]
+
+
+def test_congenital_may_be_left_out_where_nothing_else_claims_the_words(tag):
+    assert tag("vertical talus") == [("vertical talus", "HP:0001838")]
+    assert tag("Spinal fusion was performed.") == []  # an operation (not_phenotypes.tsv)
+    assert tag("ischemic heart disease") == []  # "heart disease" is no heart malformation
+
+
+def test_a_finding_conjunct_shares_a_complement_but_no_noun_phrase(tag):
+    assert tag("myoclonus and generalized seizures") == [
+        ("myoclonus", "HP:0001336"),
+        ("generalized seizures", "HP:0002197"),
+    ]
+    assert ("pain or tightness in the chest", "HP:0100749") in tag("pain or tightness in the chest")
