@@ -1,7 +1,8 @@
 """Convert negation_fresh.txt ([span] affirmed, [span|neg] negated) to negation_fresh.jsonl.
 
 Another such file by stem as argument: `python text_processing/gold/make_negation_fresh.py
-negation_independent` (the set a helper wrote without reading the rules).
+negation_independent` (the sets helpers wrote without reading the rules); for those it also
+writes `<stem>_dev.jsonl` (even sentences, tuned on) and `<stem>_test.jsonl` (odd, held out).
 
 A second held-out negation set, written by the team and never used for tuning. One JSON object
 per sentence: {"id": "fresh-<n>", "text", "annotations": [{"start", "end", "hpo_id": "",
@@ -42,6 +43,11 @@ def main() -> None:
             raise ValueError(f"offset mismatch in line {i}: {line!r}")
         recs.append(json.dumps({"id": f"{prefix}-{i}", "text": text, "annotations": anns}))
     (HERE / f"{stem}.jsonl").write_text("\n".join(recs) + "\n", encoding="utf-8")
+    if stem != "negation_fresh":
+        # the helper-written sets: rules were tuned on the even sentences, the odd held out
+        for half, keep in (("dev", 0), ("test", 1)):
+            part = [r for i, r in enumerate(recs) if i % 2 == keep]
+            (HERE / f"{stem}_{half}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
