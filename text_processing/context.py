@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import not_
 
 try:  # the phrase loop compiled (setup.py); same output, see _scan.c
@@ -548,6 +548,7 @@ _SIGN_POSITIVE = _roles([(TERMINATE_NEG, BOTH)])
 # is no cue. "1+ edema", "trace edema": a graded finding is present, even inside a denied list.
 _SIGN_BEFORE = re.compile(r"(^|[,;:.])\s*\(\s*([-\u2212+])\s*\)\s*$")
 _SIGN_AFTER = re.compile(r"^\s*\(\s*([-\u2212+])\s*\)\s*(?:[,;:.]|$)")
+_NEAREST = 64  # triggers read on each side of a mention
 _ANY_SIGN = re.compile(r"\(\s*[-\u2212]\s*\)")  # "+" alone is tested first, as a substring
 _GRADES = frozenset("1 2 3 4 trace".split())
 # Words that continue a list or a clause rather than name a new subject.
@@ -786,14 +787,50 @@ class ContextRules:
         if not cues:
             return out
         covered = spans if covered is None else covered
-        cues = [c for c in cues if not _in_any(c, covered)]
+        # a cue inside a mention is part of the term; by the ranges sorted by start and the
+        # furthest end so far (testing every cue against every mention was quadratic)
+        ordered = sorted(covered)
+        range_starts = [cs for cs, _ in ordered]
+        furthest = list(accumulate((ce for _, ce in ordered), max))
+
+        def inside_one(c: Cue) -> bool:
+            if c.first == c.last:  # punctuation: strictly inside ("(-)" at a mention's edge)
+                k = bisect.bisect_left(range_starts, c.first)
+                return k > 0 and furthest[k - 1] > c.first
+            k = bisect.bisect_right(range_starts, c.first)
+            return k > 0 and furthest[k - 1] >= c.last
+
+        cues = [c for c in cues if not inside_one(c)] if covered else cues
         triggers = [c for c in cues if c.roles.triggers]
         if not triggers:
             return out
+        firsts = [c.first for c in cues]
+        # words inside mentions, as running counts: a window's free words in O(1) (a loop over
+        # the mentions for every trigger and mention made long lists cubic: "no fever, " * 500)
+        base = min(cs for cs, _ in covered) if covered else 0
+        top = max(ce for _, ce in covered) if covered else 0
+        inside = [0] * (top - base + 1)
+        for cs, ce in covered:
+            inside[cs - base] += 1
+            inside[ce - base] -= 1
+        running = list(accumulate(accumulate(inside), initial=0))
+
+        def words_inside(a: int, b: int) -> int:
+            a = min(max(a - base, 0), top - base)
+            b = min(max(b - base, 0), top - base)
+            return running[b] - running[a]
+
+        trigger_at = [c.first for c in triggers]
         for idx, (ms, me) in enumerate(spans):
             f = None
-            for c in triggers:
+            done: set[str] = set()  # categories already set: no other trigger can add to them
+            # the nearest triggers on either side only: a scope never runs over dozens of other
+            # triggers, and reading all of them made a list of "(-) fever, " quadratic
+            p = bisect.bisect_left(trigger_at, ms)
+            for c in islice(triggers, max(0, p - _NEAREST), p + _NEAREST):
                 for category, direction in c.roles.triggers:
+                    if category in done:
+                        continue
                     if direction == FORWARD and (c.first < ms or c.last <= ms):
                         # "no acute [acute kidney injury]": a cue reaching into the mention, or
                         # over it ("no [complaints] of")
@@ -805,17 +842,14 @@ class ContextRules:
                     else:
                         continue
                     if b - a > WINDOWS[(category, d)]:  # count only words outside mentions
-                        free = b - a
-                        for cs, ce in covered:
-                            if cs < b and a < ce:
-                                free -= min(b, ce) - max(a, cs)
-                        if free > WINDOWS[(category, d)]:
+                        if b - a - words_inside(a, b) > WINDOWS[(category, d)]:
                             continue
-                    if _stopped(cues, category, d, a, b, c):
+                    if _stopped(cues, category, d, a, b, c, bisect.bisect_left(firsts, a)):
                         continue
                     if f is None:
                         f = out[idx] = ContextFlags()
                     _set(f, category)
+                    done.add(category)
         return out
 
 
@@ -828,12 +862,16 @@ def _holds(items: list[str], item: str, lo: int, hi: int) -> bool:
     return True
 
 
-def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cue) -> bool:
-    """A termination (or, for a negation, an uncertainty cue) between a and b ends the scope."""
+def _stopped(
+    cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cue, start: int = 0
+) -> bool:
+    """A termination (or, for a negation, an uncertainty cue) between a and b ends the scope.
+
+    `start`: an index into `cues` before which no cue starts at or after word a."""
     if category == NEGATED_SUBJECT:
-        return _stopped_subject(cues, a, b, trigger)
+        return _stopped_subject(cues, a, b, trigger, start)
     neg = category in (NEGATED, UNCERTAIN)
-    for c in _cues_between(cues, a, b, trigger):
+    for c in _cues_between(cues, a, b, trigger, start):
         r = c.roles
         if d in (r.stops_negation if neg else r.stops):
             return True
@@ -842,10 +880,10 @@ def _stopped(cues: list[Cue], category: str, d: str, a: int, b: int, trigger: Cu
     return False
 
 
-def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue) -> bool:
+def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue, start: int = 0) -> bool:
     """A negated subject's scope: ended by terminations and doubt, restricted by "with"."""
     restricted = False
-    for c in _cues_between(cues, a, b, trigger):
+    for c in _cues_between(cues, a, b, trigger, start):
         r = c.roles
         if FORWARD in r.stops or r.ends_negation:
             return True
@@ -854,34 +892,20 @@ def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue) -> bool:
     return restricted
 
 
-def _cues_between(cues: list[Cue], a: int, b: int, trigger: Cue) -> Iterator[Cue]:
+def _cues_between(cues: list[Cue], a: int, b: int, trigger: Cue, start: int = 0) -> Iterator[Cue]:
     """The cues lying wholly within words a..b, the trigger itself left out (cues in order).
 
     Punctuation cues in the same separator as a punctuation trigger lie on its far side: in
     "; (-) fever" and "pneumonia?;" the ";" does not end the sign's or the question's scope.
     """
     point = trigger.first == trigger.last
-    for c in cues:
+    for c in islice(cues, start, None):
         if c.first > b:
             break
         if c is not trigger and c.first >= a and c.last <= b:
             if point and c.first == c.last == trigger.first:
                 continue
             yield c
-
-
-def _in_any(c: Cue, covered: list[tuple[int, int]]) -> bool:
-    for a, b in covered:
-        if _inside(c, a, b):
-            return True
-    return False
-
-
-def _inside(c: Cue, a: int, b: int) -> bool:
-    """A cue within the mention [a, b); a punctuation cue at its edge is outside it."""
-    if c.first == c.last:
-        return a < c.first < b
-    return a <= c.first and c.last <= b
 
 
 def _sep_key(sep: str) -> str:

@@ -239,8 +239,12 @@ def side_free_matches(
         return matches
     drop = set(sides)
     clauses: set[int] = set()  # only the clauses that hold a side are walked again
+    walked: set[int] = set()  # clause ends done: each clause is walked back once
     for i in sides:
         hi = limits[i]
+        if hi in walked:
+            continue
+        walked.add(hi)
         lo = i
         while lo > 0 and limits[lo - 1] == hi:
             lo -= 1

@@ -289,19 +289,19 @@ class Tagger:
 
     def _drop_generic(self, spans: list[_Span], sent_of: list[int]) -> list[_Span]:
         """'Pain' on its own goes when the same sentence names a more specific kind of pain."""
-        drop = set()
-        for i, sp in enumerate(spans):
-            if sp.hpo_id in GENERIC_TERMS and not sp.nested:
-                sent = sent_of[i]
-                for j, o in enumerate(spans):
-                    if (
-                        j != i
-                        and sent_of[j] == sent
-                        and sp.hpo_id in self.vocab.ancestors(o.hpo_id)
-                    ):
-                        drop.add(i)
-                        break
-        return [sp for i, sp in enumerate(spans) if i not in drop]
+        # the ancestors of every term named in each sentence, each term's looked up once
+        # (once per pair of mentions made a long list of one generic term quadratic)
+        above: dict[int, set[str]] = {}
+        seen: dict[int, set[str]] = {}
+        for sp, sent in zip(spans, sent_of, strict=True):
+            if sp.hpo_id not in seen.setdefault(sent, set()):
+                seen[sent].add(sp.hpo_id)
+                above.setdefault(sent, set()).update(self.vocab.ancestors(sp.hpo_id))
+        return [
+            sp
+            for sp, sent in zip(spans, sent_of, strict=True)
+            if sp.nested or sp.hpo_id not in GENERIC_TERMS or sp.hpo_id not in above.get(sent, ())
+        ]
 
     def tag(self, text: str, nested: bool = False) -> list[Mention]:
         """Symptom mentions with offsets into `text` and context flags, in text order."""

@@ -2,7 +2,8 @@
 
 Hang guards, not speed targets (those live in bench/): each text below once took from tens of
 seconds to minutes (a run of adjectives re-read from every word, whitespace runs backtracked
-over every split). A 20 s alarm fails the test long before such a text would stall the suite.
+over every split, every trigger weighed against every mention of a long list). A 20 s alarm
+fails the test long before such a text would stall the suite.
 """
 
 import signal
@@ -19,6 +20,14 @@ _CASES = {
     "negation run": "no " * 20_000 + "fever",
     "enzyme words": "kinase " * 10_000,
     "locants": "glucose-6-" * 10_000,
+    # scope checks once ran over every trigger and mention pair and the cues between them
+    "negated list": "no fever, " * 5_000,
+    "review-of-systems signs": "(-) fever, " * 5_000,
+    "signs after the findings": "fever (-), " * 5_000,
+    "one generic term listed": "2+ edema, " * 5_000,
+    "side words in one clause": "hypoplasia of the " + "right " * 10_000 + "radius",
+    "coordination chain": "delayed or " * 10_000 + "absent puberty",
+    "comma before a term": "high, " * 10_000 + "narrow palate",
 }
 
 
