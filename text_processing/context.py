@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice
 from operator import not_
@@ -787,39 +787,15 @@ class ContextRules:
         if not cues:
             return out
         covered = spans if covered is None else covered
-        # a cue inside a mention is part of the term; by the ranges sorted by start and the
-        # furthest end so far (testing every cue against every mention was quadratic)
-        ordered = sorted(covered)
-        range_starts = [cs for cs, _ in ordered]
-        furthest = list(accumulate((ce for _, ce in ordered), max))
-
-        def inside_one(c: Cue) -> bool:
-            if c.first == c.last:  # punctuation: strictly inside ("(-)" at a mention's edge)
-                k = bisect.bisect_left(range_starts, c.first)
-                return k > 0 and furthest[k - 1] > c.first
-            k = bisect.bisect_right(range_starts, c.first)
-            return k > 0 and furthest[k - 1] >= c.last
-
-        cues = [c for c in cues if not inside_one(c)] if covered else cues
+        if len(covered) > _MANY_MENTIONS:
+            inside_one, words_inside = _mention_tests(covered)
+        else:  # the plain loops cost less for the few mentions of most sentences
+            inside_one, words_inside = _few_mention_tests(covered)
+        cues = [c for c in cues if not inside_one(c)]
         triggers = [c for c in cues if c.roles.triggers]
         if not triggers:
             return out
         firsts = [c.first for c in cues]
-        # words inside mentions, as running counts: a window's free words in O(1) (a loop over
-        # the mentions for every trigger and mention made long lists cubic: "no fever, " * 500)
-        base = min(cs for cs, _ in covered) if covered else 0
-        top = max(ce for _, ce in covered) if covered else 0
-        inside = [0] * (top - base + 1)
-        for cs, ce in covered:
-            inside[cs - base] += 1
-            inside[ce - base] -= 1
-        running = list(accumulate(accumulate(inside), initial=0))
-
-        def words_inside(a: int, b: int) -> int:
-            a = min(max(a - base, 0), top - base)
-            b = min(max(b - base, 0), top - base)
-            return running[b] - running[a]
-
         trigger_at = [c.first for c in triggers]
         for idx, (ms, me) in enumerate(spans):
             f = None
@@ -851,6 +827,56 @@ class ContextRules:
                     _set(f, category)
                     done.add(category)
         return out
+
+
+_MANY_MENTIONS = 16
+
+
+def _few_mention_tests(
+    covered: list[tuple[int, int]],
+) -> tuple[Callable[[Cue], bool], Callable[[int, int], int]]:
+    """(whether a cue lies inside a mention, how many words of a..b lie inside mentions), by
+    loops over the mentions."""
+
+    def inside_one(c: Cue) -> bool:
+        if c.first == c.last:  # punctuation: strictly inside ("(-)" at a mention's edge)
+            return any(a < c.first < b for a, b in covered)
+        return any(a <= c.first and c.last <= b for a, b in covered)
+
+    def words_inside(a: int, b: int) -> int:
+        return sum(min(b, ce) - max(a, cs) for cs, ce in covered if cs < b and a < ce)
+
+    return inside_one, words_inside
+
+
+def _mention_tests(
+    covered: list[tuple[int, int]],
+) -> tuple[Callable[[Cue], bool], Callable[[int, int], int]]:
+    """The same tests in log or constant time, for sentences of many mentions (testing every
+    cue and every window against every mention made a list of "no fever, " cubic)."""
+    ordered = sorted(covered)
+    range_starts = [cs for cs, _ in ordered]
+    furthest = list(accumulate((ce for _, ce in ordered), max))
+    base, top = ordered[0][0], furthest[-1]
+    inside = [0] * (top - base + 1)
+    for cs, ce in covered:
+        inside[cs - base] += 1
+        inside[ce - base] -= 1
+    running = list(accumulate(accumulate(inside), initial=0))  # words in mentions before k
+
+    def inside_one(c: Cue) -> bool:
+        if c.first == c.last:
+            k = bisect.bisect_left(range_starts, c.first)
+            return k > 0 and furthest[k - 1] > c.first
+        k = bisect.bisect_right(range_starts, c.first)
+        return k > 0 and furthest[k - 1] >= c.last
+
+    def words_inside(a: int, b: int) -> int:
+        a = min(max(a - base, 0), top - base)
+        b = min(max(b - base, 0), top - base)
+        return running[b] - running[a]
+
+    return inside_one, words_inside
 
 
 def _holds(items: list[str], item: str, lo: int, hi: int) -> bool:

@@ -91,6 +91,8 @@ class Tagger:
         self._search_keys = [name for name, _, _ in vocab.search_names]
         self._fast = FastScanner(vocab, self.lemmatizer)
         self.compiled = self._fast.compiled  # whether the word loops run compiled (_scan.c)
+        # term id -> the generic terms (pain, edema ...) above it, filled as terms are met
+        self._generic_above: dict[str, frozenset[str]] = {}
 
     # -- vocabulary access -------------------------------------------------------------------
     def label(self, hpo_id: str) -> str:
@@ -289,14 +291,17 @@ class Tagger:
 
     def _drop_generic(self, spans: list[_Span], sent_of: list[int]) -> list[_Span]:
         """'Pain' on its own goes when the same sentence names a more specific kind of pain."""
-        # the ancestors of every term named in each sentence, each term's looked up once
-        # (once per pair of mentions made a long list of one generic term quadratic)
+        # the generic terms above the terms named in each sentence (a lookup per pair of
+        # mentions made a long list of one generic term quadratic)
         above: dict[int, set[str]] = {}
-        seen: dict[int, set[str]] = {}
         for sp, sent in zip(spans, sent_of, strict=True):
-            if sp.hpo_id not in seen.setdefault(sent, set()):
-                seen[sent].add(sp.hpo_id)
-                above.setdefault(sent, set()).update(self.vocab.ancestors(sp.hpo_id))
+            generic = self._generic_above.get(sp.hpo_id)
+            if generic is None:
+                generic = self._generic_above[sp.hpo_id] = frozenset(
+                    GENERIC_TERMS.intersection(self.vocab.ancestors(sp.hpo_id))
+                )
+            if generic:
+                above.setdefault(sent, set()).update(generic)
         return [
             sp
             for sp, sent in zip(spans, sent_of, strict=True)
