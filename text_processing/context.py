@@ -764,6 +764,8 @@ class ContextRules:
                 out.append(Cue(k, k, _SIGN_NEGATIVE_BACKWARD if neg else _SIGN_POSITIVE))
             elif k > 0 and lower[k - 1] in _GRADES and sep.startswith("+") and k < hi:
                 out.append(Cue(k - 1, k - 1, _SIGN_POSITIVE))  # "no clubbing, 2+ edema"
+        # "trace" is a point cue before its word, not a phrase of the table: a target span
+        # that starts with it ("[trace edema]") must still be bounded by it
         for k in range(lo, min(last + 1, hi)):
             if lower[k] == "trace" and k + 1 < hi and not seps[k + 1].strip():
                 if k == 0 or lower[k - 1] not in ("no", "of", "without"):

@@ -9,7 +9,7 @@ from itertools import compress
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import NO_TERM_IDS, Vocabulary
-from text_processing.word_formation import FUNCTION_WORDS, POSTPOSED, is_adjective_like
+from text_processing.word_formation import FUNCTION_WORDS, LEFT_RIGHT, POSTPOSED, is_adjective_like
 
 
 @dataclass(slots=True)
@@ -187,10 +187,10 @@ def _first_conjunct_terms(
     forms a term with the shared head (no term "absent puberty" starts the usual reading), so
     that term spans the whole phrase, the way gold corpora mark a coordination."""
     out: list[Match] = []
-    for c in range(1, len(keys) - 2):
-        if keys[c] not in _CONJUNCTIONS:
-            continue
+    for c in compress(range(len(keys) - 2), map(_CONJUNCTIONS.__contains__, keys)):
         a = c - 1
+        if a < 0:
+            continue
         word, other = keys[a], keys[c + 1]
         if (
             a in firsts
@@ -210,7 +210,6 @@ def _first_conjunct_terms(
     return out
 
 
-SIDE_WORDS = frozenset({"left", "right"})
 # where the side names another part: the left ventricle is no ventricle of the brain
 _SIDED_PARTS = frozenset({"ventricle", "ventricular", "atrium", "atrial", "heart"})
 
@@ -233,7 +232,7 @@ def side_free_matches(
     sides = [
         i
         for i, k in enumerate(keys)
-        if k in SIDE_WORDS and (i + 1 == len(keys) or keys[i + 1] not in _SIDED_PARTS)
+        if k in LEFT_RIGHT and (i + 1 == len(keys) or keys[i + 1] not in _SIDED_PARTS)
     ]
     if not sides:
         return matches

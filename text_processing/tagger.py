@@ -25,7 +25,6 @@ from text_processing.context import (
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.lab_values import lab_value_findings
 from text_processing.matcher import (
-    SIDE_WORDS,
     Match,
     comma_joined_terms,
     coordinated,
@@ -50,7 +49,7 @@ from text_processing.vocabulary import (
     Vocabulary,
     load_vocabulary,
 )
-from text_processing.word_formation import is_adjective_like
+from text_processing.word_formation import LEFT_RIGHT, is_adjective_like
 
 # Single words so broad that, as mentions of their own, they add nothing when a more specific
 # descendant term is found in the same sentence ("pain ... hip pain"): dropped in that case.
@@ -174,7 +173,7 @@ class Tagger:
 
         if "," in text:
             matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
-        if not SIDE_WORDS.isdisjoint(keys):
+        if not LEFT_RIGHT.isdisjoint(keys):
 
             def scan(toks: tuple[list[int], list[int], list[str], list[int]]) -> list[Match]:
                 if nested:
@@ -362,15 +361,18 @@ class Tagger:
             by_sentence.setdefault(k, []).append(i)
         starts = words.starts
         left, right = bisect.bisect_left, bisect.bisect_right
-        cues = _sentence_cues(words, sentences, sorted(by_sentence), len(text))
+        word_ranges: dict[int, tuple[int, int]] = {}  # sentence -> its words [lo, hi)
+        for k in sorted(by_sentence):
+            s0, s1 = sentences[k] if k >= 0 else (0, len(text))
+            word_ranges[k] = (left(starts, s0), left(starts, s1))
+        cues = _sentence_cues(words, list(word_ranges.values()))
         cue_at = [c.first for c in cues]
         trigger_at = [c.first for c in cues if c.roles.triggers]
         flags: list[ContextFlags] = [NO_CONTEXT] * len(spans)
         extra = sorted(extra_covered or ())
         for k, idxs in by_sentence.items():
             s0, s1 = sentences[k] if k >= 0 else (0, len(text))
-            lo = left(starts, s0)
-            hi = left(starts, s1)
+            lo, hi = word_ranges[k]
             t = left(trigger_at, lo)
             if t == len(trigger_at) or trigger_at[t] > hi:
                 continue  # no trigger in this sentence: every flag stays off
@@ -490,17 +492,12 @@ _KIND_WORDS = frozenset(
 _RUN_GAP = 12  # words between two runs of sentences read as one rather than two calls
 
 
-def _sentence_cues(
-    words: Words, sentences: list[tuple[int, int]], with_mentions: list[int], length: int
-) -> list[Cue]:
-    """Cues of the sentences that hold mentions (word ranges as `_with_context` reads them),
-    adjacent sentences read as one run; the rest of the text cannot flag anything."""
+def _sentence_cues(words: Words, word_ranges: list[tuple[int, int]]) -> list[Cue]:
+    """Cues of the sentences that hold mentions (their word ranges, in text order), adjacent
+    sentences read as one run; the rest of the text cannot flag anything."""
     starts = words.starts
-    left = bisect.bisect_left
     runs: list[list[int]] = []
-    for k in with_mentions:
-        s0, s1 = sentences[k] if k >= 0 else (0, length)
-        lo, hi = left(starts, s0), left(starts, s1)
+    for lo, hi in word_ranges:
         if runs and lo <= runs[-1][1] + _RUN_GAP:
             runs[-1][1] = max(runs[-1][1], hi)
         else:

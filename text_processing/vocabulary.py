@@ -25,6 +25,7 @@ from text_processing.phrasing_variants import elsewhere_keys, family_variants
 from text_processing.word_formation import (
     FUNCTION_WORDS,
     IRREGULAR_NOUN_OF_ADJECTIVE,
+    SIDES,
     WordTables,
     condition_adjectives,
     term_variants,
@@ -281,7 +282,7 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
 
 # Not carried over: a side ("unilateral microphthalmia" is read as microphthalmia with its side
 # left out, as gold corpora mark it) and adverbs ("very preterm infants").
-_NOT_QUALIFIERS = FUNCTION_WORDS | frozenset({"unilateral", "bilateral", "left", "right", "very"})
+_NOT_QUALIFIERS = FUNCTION_WORDS | SIDES | {"very"}
 
 
 def qualified_parent_names(vocab: Vocabulary) -> list[tuple[tuple[str, ...], str]]:

@@ -25,7 +25,7 @@ FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
 )
 _VARIANT_PREPOSITIONS = ("of", "in", "at", "on")
-_SIDES = frozenset({"left", "right", "bilateral", "unilateral"})
+SIDES = frozenset({"left", "right", "bilateral", "unilateral"})
 _PROCESS_NOUNS = frozenset({"development", "function", "growth"})
 _ADJECTIVE_ENDINGS = (
     "al",
@@ -131,7 +131,7 @@ _IMPLIED_AFTER_ADJECTIVE = frozenset({("vessel",)})
 _IMPLIED_AFTER_NOUN = frozenset({("atrophy",), ("wasting",)})
 
 
-_LEFT_RIGHT = frozenset({"left", "right"})
+LEFT_RIGHT = frozenset({"left", "right"})
 # adjectives of size, shape or amount name no type: "defect of the large type" is never said
 _NOT_TYPE_WORDS = PLAIN_ADJECTIVES | frozenset({"abnormal", "increased", "decreased"})
 _CAUSE_VERBS = ("induced", "triggered", "provoked", "precipitated")
@@ -211,7 +211,7 @@ def _term_variants(
         late.append((t.participles[key[1]], t.late_nouns[key[0]]))
     if (
         len(key) == 3
-        and key[0] in _LEFT_RIGHT
+        and key[0] in LEFT_RIGHT
         and key[1] in t.late_nouns
         and key[2] in t.participles
     ):
@@ -528,7 +528,7 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
             # takes "of" only ("delay in the development of feeding skills" is no global delay)
             noun = nouns[mods[0]]
             out.extend((head, p, noun) for p in (("of",) if noun in _PROCESS_NOUNS else preps))
-        elif mods[-1] in nouns and all(m in _SIDES for m in mods[:-1]):
+        elif mods[-1] in nouns and all(m in SIDES for m in mods[:-1]):
             # a side stays with the part: "dilatation of the left ventricle" for "Left
             # ventricular dilatation", "hypoplasia of the right lung"
             side, noun = mods[:-1], nouns[mods[-1]]

@@ -315,3 +315,26 @@ def test_none_before_a_verb_is_the_subject_not_a_backward_negation(tagger):
 def test_no_affected_member_is_a_negated_subject(tagger):
     text = "No affected member had mental retardation."
     assert _m(tagger, text, "mental retardation").negated
+
+
+def test_the_many_mention_tests_answer_as_the_plain_loops():
+    """Sentences of many mentions use sorted ranges and running counts; same answers."""
+    import random
+
+    from text_processing.context import Cue, _few_mention_tests, _mention_tests
+
+    rng = random.Random(29)
+    for _ in range(300):
+        covered = []
+        for _ in range(rng.randint(1, 30)):
+            a = rng.randint(0, 60)
+            covered.append((a, a + rng.randint(1, 5)))
+        plain_inside, plain_words = _few_mention_tests(covered)
+        fast_inside, fast_words = _mention_tests(covered)
+        for _ in range(40):
+            first = rng.randint(0, 70)
+            cue = Cue(first, first + rng.randint(0, 3), None)
+            assert fast_inside(cue) == plain_inside(cue), (covered, cue)
+            a = rng.randint(0, 70)
+            b = a + rng.randint(0, 20)
+            assert fast_words(a, b) == plain_words(a, b), (covered, a, b)
