@@ -345,6 +345,20 @@ _RULES.append(
         + "|inconsistent with|incompatible with",
     )
 )
+# A denied cause is denied ("dyspnea, not due to [CHF exacerbation]", "anemia not explained by
+# [iron deficiency]"); the finding before it stays (these phrases hide their "not" from the
+# backward scope, as the pseudo-triggers "not related to", "not worsened by" do).
+_RULES.append(
+    (
+        NEGATED,
+        FORWARD,
+        _combine(
+            "|is|are|was|were|probably|likely|felt|thought|felt to be|thought to be",
+            "not due to|not caused by|not secondary to|not attributed to|not attributable to|"
+            "not explained by|not the result of|not a result of|not a consequence of",
+        ),
+    )
+)
 # "Endocarditis not yet excluded" is still possible, not denied ("not yet" alone negates).
 _RULES.append(
     (
@@ -437,8 +451,7 @@ without doubt|no wonder|no matter|not sure|not certain|no history and physical|
 none other than|not further|not otherwise specified|nos|not infrequently|not rarely|
 not uncommonly|not seldom|not so rare|not that rare|not that uncommon|not so uncommon|
 rarely absent|seldom absent|rarely lacking|rarely missing|rarely normal|rarely negative|
-not related to|not related|unrelated to|not due to|not caused by|not attributed to|
-not attributable to|not secondary to|not explained by|not worsened by|not worse with|
+not related to|not related|unrelated to|not worsened by|not worse with|
 not exacerbated by|not aggravated by|not provoked by|not triggered by|not precipitated by|
 not brought on by|not worsened with|not exacerbated with"""
 )

@@ -229,6 +229,19 @@ def test_findings_that_do_not_fit_deny_the_diagnosis(tagger, text, span):
     assert _m(tagger, text, span).negated
 
 
+@pytest.mark.parametrize(
+    "text,negated,affirmed",
+    [
+        ("Dyspnea, not due to heart failure.", "heart failure", "Dyspnea"),
+        ("The anemia is not explained by iron deficiency.", "iron deficiency", "anemia"),
+        ("Weakness was felt to be not caused by myopathy.", "myopathy", "Weakness"),
+    ],
+)
+def test_a_denied_cause_is_negated_and_its_effect_stays(tagger, text, negated, affirmed):
+    assert _m(tagger, text, negated).negated
+    assert not _m(tagger, text, affirmed).negated
+
+
 def test_not_yet_excluded_is_possible_not_denied(tagger):
     m = _m(tagger, "Endocarditis not yet excluded.", "Endocarditis")
     assert not m.negated
