@@ -421,6 +421,8 @@ _PSEUDO = (
     + "|"
     + """no increase|no increased|no suspicious change|no significant change|no change|
 no interval change|no definite change|no significant interval change|no significant difference|
+without change|without interval change|without significant change|no residua|
+negative deflection|negative deflections|
 not significantly different|no difference|not extend|not drain|not certain if|
 not certain whether|gram negative|gram-negative|without difficulty|not necessarily|not only|
 not just|not all|not always|not yet known|not well understood|not fully understood|not known|

@@ -84,6 +84,8 @@ def test_list_stays_in_scope_when_other_items_are_symptoms(tagger):
         ("Blood cultures grew gram negative rods.", "rods"),
         ("Not only fatigue but also myalgia.", "fatigue"),
         ("No change in the opacity.", "opacity"),
+        ("Film without change in the effusion.", "effusion"),
+        ("No residua of the stroke.", "stroke"),
         ("Chest pain not relieved by nitroglycerin.", "Chest pain"),
         ("Without treatment, patients develop liver failure.", "liver failure"),
     ],
