@@ -359,6 +359,24 @@ _RULES.append(
         ),
     )
 )
+# A denied finding that would have suggested a disease denies the disease too: "no lesion
+# concerning for [hepatocellular carcinoma]", "nothing on exam to suggest [meningitis]" (the
+# uncertainty cue inside would otherwise end the negation).
+_RULES.append(
+    (
+        NEGATED,
+        FORWARD,
+        _combine(
+            "no|nothing|without|no new|no focal|no suspicious",
+            "|lesion|lesions|mass|masses|nodule|nodules|finding|findings|feature|features|"
+            "change|changes|abnormality|abnormalities|sign|signs|evidence|symptom|symptoms|"
+            "opacity|opacities|lymph nodes|collection|on exam|on examination|on imaging|"
+            "on physical exam|in the history|on history|clinically|on ct|on mri",
+            "concerning for|suspicious for|suggestive of|worrisome for|to suggest|"
+            "that would suggest|to indicate|indicative of",
+        ),
+    )
+)
 # "Endocarditis not yet excluded" is still possible, not denied ("not yet" alone negates).
 _RULES.append(
     (
@@ -566,6 +584,19 @@ _SIGN_AFTER = re.compile(r"^\s*\(\s*([-\u2212+])\s*\)\s*(?:[,;:.]|$)")
 _NEAREST = 64  # triggers read on each side of a mention
 _ANY_SIGN = re.compile(r"\(\s*[-\u2212]\s*\)")  # "+" alone is tested first, as a substring
 _GRADES = frozenset("1 2 3 4 trace".split())
+# After a comma inside a denied list, an item that opens with a small amount or degree is
+# present ("no hydronephrosis on the left, mild hydronephrosis on the right", "no mass, small
+# amount of free fluid"): nobody denies a mild thing. "Severe" and "significant" are left out,
+# since they are denied in lists ("denies fever, severe headache or neck stiffness").
+_SMALL_DEGREES = frozenset(
+    "mild mildly small moderate moderately minimal minimally slight slightly tiny minor".split()
+)
+# "No intrauterine pregnancy identified, small amount of free fluid": a participle that closes
+# a denied noun phrase before a comma ends the forward scope there.
+_CLOSING_PARTICIPLES = frozenset(
+    "seen identified noted detected appreciated visualized visualised demonstrated found "
+    "evident elicited heard palpated".split()
+)
 # Words that continue a list or a clause rather than name a new subject.
 _LIST_WORDS = frozenset("and or nor were was is are all both none".split())
 
@@ -743,6 +774,9 @@ class ContextRules:
             signs = [k for k, sep in enumerate(near, lo) if "(" in sep or "+" in sep]
             out.extend(self._sign_cues(words, signs, lo, last))
             out.sort(key=lambda c: (c.first, c.last))
+        if "," in glued:
+            out.extend(self._comma_cues(words, lo, last))
+            out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
         if marks:
@@ -758,6 +792,20 @@ class ContextRules:
                     elif sep.startswith("?") and k > 0:
                         out.append(Cue(k, k, _QUESTION_BACKWARD))
             out.sort(key=lambda c: (c.first, c.last))
+        return out
+
+    @staticmethod
+    def _comma_cues(words: Words, lo: int, last: int) -> list[Cue]:
+        """Cues at commas: an item of small degree is present, a closing participle ends."""
+        lower, seps = words.lower, words.seps
+        out = []
+        for k in range(max(lo, 1), min(last + 1, len(lower))):
+            if "," not in seps[k]:
+                continue
+            if lower[k] in _SMALL_DEGREES:
+                out.append(Cue(k, k, _SIGN_POSITIVE))
+            elif lower[k - 1] in _CLOSING_PARTICIPLES and lower[k] not in _LIST_WORDS:
+                out.append(Cue(k, k, _STOP_FORWARD))
         return out
 
     @staticmethod

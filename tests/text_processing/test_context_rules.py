@@ -244,6 +244,36 @@ def test_a_denied_cause_is_negated_and_its_effect_stays(tagger, text, negated, a
     assert not _m(tagger, text, affirmed).negated
 
 
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("CT showed no lesion concerning for hepatocellular carcinoma.", "carcinoma"),
+        ("Nothing on exam to suggest meningitis.", "meningitis"),
+        ("No findings suspicious for malignancy.", "malignancy"),
+    ],
+)
+def test_a_denied_finding_denies_what_it_would_suggest(tagger, text, span):
+    assert _m(tagger, text, span).negated
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("No hydronephrosis on the left, mild hydronephrosis on the right.", "hydronephrosis"),
+        ("No pregnancy identified, small amount of free fluid in the pelvis.", "free fluid"),
+        ("Denies fever, mild cough.", "cough"),
+    ],
+)
+def test_a_small_item_or_a_closed_phrase_ends_a_denied_list(tagger, text, span):
+    nth = 1 if text.count(span) > 1 else 0
+    assert not _m(tagger, text, span, nth).negated
+
+
+def test_a_list_closed_by_its_participle_stays_denied(tagger):
+    assert _m(tagger, "No murmurs, rubs, or gallops appreciated.", "gallops").negated
+    assert _m(tagger, "No fever, severe headache or neck stiffness.", "headache").negated
+
+
 def test_not_yet_excluded_is_possible_not_denied(tagger):
     m = _m(tagger, "Endocarditis not yet excluded.", "Endocarditis")
     assert not m.negated
