@@ -192,22 +192,42 @@ def _first_conjunct_terms(
         if a < 0:
             continue
         word, other = keys[a], keys[c + 1]
-        if (
-            a in firsts
-            or c + 1 in firsts
-            or limits[a] < c + 3
-            or word in _NOT_STACKED
-            or not is_adjective_like(word)
-            or not is_adjective_like(other)
-        ):
+        if a in firsts or c + 1 in firsts or limits[a] < c + 3 or word in _NOT_STACKED:
             continue
-        for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
-            head = tuple(keys[c + 2 : end])
-            hit = _term(vocab, (word, *head))
-            if hit is not None and _term(vocab, (other, *head)) is None:
-                out.append(Match(a, end, hit[0], hit[1], nested=True))
-                break
+        if is_adjective_like(word) and is_adjective_like(other):
+            for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
+                head = tuple(keys[c + 2 : end])
+                hit = _term(vocab, (word, *head))
+                if hit is not None and _term(vocab, (other, *head)) is None:
+                    out.append(Match(a, end, hit[0], hit[1], nested=True))
+                    break
+        elif (
+            a >= 1
+            and a - 1 not in firsts  # "low neutrophil and platelet counts": read as a list
+            and limits[a - 1] > c
+            and is_adjective_like(keys[a - 1])
+        ):
+            out.extend(_shared_modifier_terms(vocab, keys, limits, a, c))
     return out
+
+
+def _shared_modifier_terms(
+    vocab: Vocabulary, keys: list[str], limits: list[int], a: int, c: int
+) -> list[Match]:
+    """'delayed motor and language milestones': a modifier before two coordinated nouns is
+    shared, and the first noun's term ('delayed motor milestones') spans the phrase; the
+    second's, if it is one, is nested in it."""
+    shared = keys[a - 1]
+    for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
+        head = tuple(keys[c + 2 : end])
+        hit = _term(vocab, (shared, keys[a], *head))
+        if hit is not None:
+            out = [Match(a - 1, end, hit[0], hit[1], nested=True)]
+            second = _term(vocab, (shared, keys[c + 1], *head))
+            if second is not None:
+                out.append(Match(c + 1, end, second[0], second[1], nested=True))
+            return out
+    return []
 
 
 # where the side names another part: the left ventricle is no ventricle of the brain
@@ -332,15 +352,19 @@ def _stacked_modifiers(
     if (
         m.first == 0
         or keys[m.first - 1] in _NOT_STACKED
-        or not is_adjective_like(keys[m.first - 1])
+        or not (is_adjective_like(keys[m.first - 1]) or gap(m.first - 1) == "-")
     ):
         return []  # most terms: no adjective before them
     words = keys[m.first : m.last]
-    # the term's modifier: one adjective, or a hyphenated one ("low-set ears")
+    # the term's modifier: one adjective, a hyphenated one ("low-set ears"), or an adverb and
+    # its adjective ("widely spaced teeth", "posteriorly rotated ears")
     mod_end = m.first + 1
     while mod_end < m.last - 1 and gap(mod_end) == "-":
         mod_end += 1
     hyphenated = mod_end > m.first + 1
+    if not hyphenated and m.last - m.first >= 3 and words[0].endswith("ly"):
+        mod_end = m.first + 2
+        hyphenated = True  # a two-word modifier, read as one, like a hyphenated one
     if not (hyphenated or is_adjective_like(words[0])) or not FUNCTION_WORDS.isdisjoint(words):
         return []
     if not hyphenated and words[0].endswith(_RELATIONAL_ENDINGS):
@@ -352,20 +376,25 @@ def _stacked_modifiers(
         word = keys[p]
         joined = limits[p] >= nxt and not gap(nxt).strip()
         comma = limits[p] == nxt and _is_comma(gap(nxt))
+        # a hyphenated word stacks whole ("low-set, posteriorly rotated ears"), never its
+        # end alone ("cross-fused")
+        q = p
+        while q > 0 and gap(q) == "-" and limits[q - 1] > p:
+            q -= 1
+        modifier = tuple(keys[q : p + 1])
         if (
             not (joined or comma)
-            or not is_adjective_like(word)
+            or not (q < p or is_adjective_like(word))
             or word in _NOT_STACKED
-            or (word,) in vocab.terms
+            or modifier in vocab.terms
             or p + 1 in term_starts
-            or gap(p).endswith("-")  # the end of a hyphenated word: "cross-fused"
         ):
             break
-        hit = _term(vocab, (word, *head))
+        hit = _term(vocab, (*modifier, *head))
         if hit is None or hit[0] == m.hpo_id or any(o.hpo_id == hit[0] for o in out):
             break
-        out.append(Match(p, m.last, hit[0], hit[1], nested=True))
-        nxt, p = p, p - 1
+        out.append(Match(q, m.last, hit[0], hit[1], nested=True))
+        nxt, p = q, q - 1
     return out
 
 

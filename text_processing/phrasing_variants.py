@@ -28,6 +28,13 @@ _FLUIDS = ("circulating", "serum", "plasma", "blood")
 _FLUIDS_AFTER_ANALYTE = ("serum", "plasma", "blood")  # "levels in the blood", not "circulating"
 _AMOUNTS = ("concentration",)
 _MAX_ANALYTE_WORDS = 4
+# words that make episodes a pattern ("frequent" arrives as "recurrent")
+_REPEATED = ("recurrent", "repeated", "recurring", "intermittent", "multiple", "several")
+# the nouns of a change: "a reduction of sweating", "an increase in muscle tone"
+_DECREASE_NOUNS = tuple(
+    (noun, prep) for noun in ("reduction", "decrease", "diminution") for prep in ("of", "in")
+)
+_INCREASE_NOUNS = tuple((noun, prep) for noun in ("increase", "elevation") for prep in ("of", "in"))
 # "loss of vibration sense" is the finding HPO calls absent, else impaired, else decreased
 _LOSS_SOURCES = ("absent", "impaired", "decreased")
 
@@ -234,10 +241,25 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         if 2 <= len(key) <= 5 and key[0] in (*_LESS, "low", "impaired") and "of" not in key:
             # "Low muscle tone" is also "decreased", "reduced" or "diminished muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _LESS if w != key[0])
+        if 2 <= len(key) <= 5 and key[0] in ("decreased", "low") and "of" not in key:
+            # "Decreased bone mineral density" is also "low bone mineral density", "a reduction
+            # of sweating", "a decrease in muscle tone"
+            if key[0] == "decreased":
+                out.append((("low", *key[1:]), hpo_id))
+            out.extend(((*noun, *key[1:]), hpo_id) for noun in _DECREASE_NOUNS)
         if 2 <= len(key) <= 5 and key[0] == "increased" and "of" not in key:
             # "Elevated erythrocyte sedimentation rate" is also "high" or "raised" (not "High
-            # palate": only "increased" is a source)
+            # palate": only "increased" is a source), and "an increase in muscle tone"
             out.extend(((w, *key[1:]), hpo_id) for w in _INCREASE if w != key[0])
+            out.extend(((*noun, *key[1:]), hpo_id) for noun in _INCREASE_NOUNS)
+        if 2 <= len(key) <= 4 and key[0] == "episodic" and "of" not in key:
+            # "Episodic metabolic acidosis" is "recurrent episodes of metabolic acidosis" (as
+            # HPO defines its episodic terms); "previous episodes of vomiting" is plain vomiting
+            out.extend(
+                ((word, noun, "of", *key[1:]), hpo_id)
+                for word in _REPEATED
+                for noun in ("episode", "episodes")  # as the lemmatizer keys the plural
+            )
         if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
             out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):

@@ -39,6 +39,7 @@ from text_processing.normalize import (
     fold,
     tokenize,
 )
+from text_processing.noun_findings import NOUN_FINDINGS, noun_findings
 from text_processing.person_findings import person_findings
 from text_processing.predicative import PREDICATE_VERBS, predicative
 from text_processing.sentences import split_sentences
@@ -79,6 +80,9 @@ class _Span:
     hpo_id: str
     priority: int
     nested: bool = False
+
+
+_NOUN_WORDS = frozenset(NOUN_FINDINGS)
 
 
 class Tagger:
@@ -187,6 +191,8 @@ class Tagger:
         adjectives = self.vocab.person_adjectives
         if not adjectives.keys().isdisjoint(keys):
             more.extend(person_findings(adjectives, keys, limits, matches + more))
+        if not _NOUN_WORDS.isdisjoint(keys):
+            more.extend(noun_findings(keys, limits, matches + more))
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
         spans = [

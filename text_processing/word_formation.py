@@ -861,6 +861,9 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "short": ("short", "stature"),
     "tall": ("tall", "stature"),
     "retarded": ("intellectual", "disability"),
+    "pale": ("pallor",),  # "he was pale and sweaty"
+    "sweaty": ("sweating",),
+    "floppy": ("hypotonia",),  # "a floppy infant"
 }
 # derived forms that say something else of a person: "negative for", "slow to", "left alone"
 _NOT_CONDITION_ADJECTIVES = frozenset("negative alone cold slow dull inactive meninges shy".split())

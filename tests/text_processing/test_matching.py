@@ -1299,7 +1299,9 @@ def test_word_formation_of_this_round(tag, text, hpo_id):
 
 
 def test_the_small_hand_muscles_are_no_small_hand(tag):
-    assert tag("wasting of the small hand muscles") == []
+    assert tag("wasting of the small hand muscles") == [
+        ("wasting of the small hand muscles", "HP:0006006")  # curated, not "small hand"
+    ]
     assert tag("small hands") == [("small hands", "HP:0200055")]
 
 
@@ -1333,3 +1335,96 @@ def test_a_finding_conjunct_shares_a_complement_but_no_noun_phrase(tag):
         ("generalized seizures", "HP:0002197"),
     ]
     assert ("pain or tightness in the chest", "HP:0100749") in tag("pain or tightness in the chest")
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("low-set, posteriorly rotated ears", "HP:0000369"),  # hyphenated word stacks whole
+        ("small, widely spaced teeth", "HP:0000691"),  # adverb + adjective modifier
+        ("spoon-shaped, broad thumbs", "HP:0001222"),
+    ],
+)
+def test_a_stacked_modifier_before_a_two_word_modifier(tag, text, hpo_id):
+    assert (text, hpo_id) in tag(text)
+
+
+def test_a_modifier_shared_by_two_coordinated_nouns(tag):
+    text = "delayed motor and language milestones"
+    assert tag(text) == [(text, "HP:0001270")]
+    # the first noun forms a term with the modifier alone: a list, as before
+    assert ("low neutrophil", "HP:0001875") in tag("low neutrophil and platelet counts")
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("low bone mineral density", "HP:0004349"),
+        ("a reduction of sweating", "HP:0000966"),
+        ("a reduction in muscle tone", "HP:0001252"),
+        ("an increase in muscle tone", "HP:0001276"),
+        ("recurrent episodes of ketoacidosis", "HP:0005974"),
+    ],
+)
+def test_nouns_of_change_and_repeated_episodes(tag, text, hpo_id):
+    [(span, found)] = tag(text)
+    assert found == hpo_id and text.endswith(span)
+
+
+def test_episodes_alone_are_no_pattern(tag):
+    assert tag("Previous episodes of vomiting were mild.") == [("vomiting", "HP:0002013")]
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("None of the children had fits.", "fits"),
+        ("The first fits occurred at four months.", "fits"),
+        ("She was admitted after a fit on waking.", "fit"),
+        ("blindness and fits", "fits"),
+    ],
+)
+def test_fits_as_a_noun_are_seizures(tag, text, span):
+    assert (span, "HP:0001250") in tag(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This fits the diagnosis.",
+        "He was fit for surgery.",
+        "A good fit of the data.",
+        "It fits with the phenotype.",
+        "The model fits well.",
+    ],
+)
+def test_fit_as_a_verb_or_adjective_is_no_finding(tag, text):
+    assert tag(text) == []
+
+
+def test_person_adjectives_pale_sweaty_floppy(tag):
+    assert tag("He was pale and sweaty.") == [("pale", "HP:0000980"), ("sweaty", "HP:0000975")]
+    assert tag("a floppy infant") == [("floppy infant", "HP:0001252")]
+    assert tag("The fluid was pale yellow.") == []  # said of no person
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("legally blind", "HP:0000618"),
+        ("retinochoroidal colobomas", "HP:0000567"),
+        ("excess amniotic fluid", "HP:0001561"),
+        ("chylous pleural effusions", "HP:0010310"),
+        ("cystic dysplastic kidneys", "HP:0000800"),
+        ("blue-tinged sclerae", "HP:0000592"),
+        ("proximal shortening of the limbs", "HP:0008905"),
+        ("extra digit on the ulnar side", "HP:0001162"),
+        ("enlargement of the liver and spleen", "HP:0001433"),
+        ("visible blood in the urine", "HP:0012587"),
+        ("loss of independent walking", "HP:0002505"),
+        ("regression of motor milestones", "HP:0033044"),
+        ("febrile fits", "HP:0002373"),
+    ],
+)
+def test_curated_phrasings_of_case_reports(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
