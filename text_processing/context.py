@@ -116,7 +116,8 @@ _RULES: list[tuple[str, str, str]] = [
         has been ruled out|have been ruled out|ruled out|was excluded|were excluded|
         is excluded|are excluded|has been excluded|have been excluded|excluded|
         is unlikely|was unlikely|are unlikely|were unlikely|unlikely|very unlikely|
-        resolved|has resolved|had resolved|have resolved|
+        resolved|has resolved|had resolved|have resolved|cleared|has cleared|had cleared|
+        have cleared|
         has since resolved|have since resolved|since resolved|had since resolved|
         has been resolved|was resolved|were resolved|disappeared|has disappeared|
         have disappeared|had disappeared|subsided|has subsided|had subsided|

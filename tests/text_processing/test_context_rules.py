@@ -31,6 +31,7 @@ def _m(tagger, text, span, nth=0):
         ("Guarding and rebound were absent.", "Guarding"),
         ("Edema resolved after diuresis.", "Edema"),
         ("Bleeding has stopped.", "Bleeding"),
+        ("Her delirium cleared by day 3.", "delirium"),
         ("She was ruled out for myocardial infarction.", "myocardial infarction"),
         ("He is not yet talking.", "talking"),
         ("Lungs clear, no focal consolidation to suggest pneumonia.", "pneumonia"),
