@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice
 from operator import not_
@@ -776,8 +776,11 @@ class ContextRules:
             out.extend(self._sign_cues(words, signs, lo, last))
             out.sort(key=lambda c: (c.first, c.last))
         if "," in glued:
-            out.extend(self._comma_cues(words, lo, last))
-            out.sort(key=lambda c: (c.first, c.last))
+            commas = compress(range(lo, last + 1), ["," in sep for sep in near])
+            more = self._comma_cues(words, commas)
+            if more:
+                out.extend(more)
+                out.sort(key=lambda c: (c.first, c.last))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
         if marks:
@@ -796,12 +799,14 @@ class ContextRules:
         return out
 
     @staticmethod
-    def _comma_cues(words: Words, lo: int, last: int) -> list[Cue]:
-        """Cues at commas: an item of small degree is present, a closing participle ends."""
-        lower, seps = words.lower, words.seps
+    def _comma_cues(words: Words, commas: Iterable[int]) -> list[Cue]:
+        """Cues at the words after commas (`commas`): an item of small degree is present, a
+        closing participle ends the forward scope."""
+        lower = words.lower
+        hi = len(lower)
         out = []
-        for k in range(max(lo, 1), min(last + 1, len(lower))):
-            if "," not in seps[k]:
+        for k in commas:
+            if k == 0 or k >= hi:
                 continue
             if lower[k] in _SMALL_DEGREES:
                 out.append(Cue(k, k, _SIGN_POSITIVE))
