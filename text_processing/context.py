@@ -406,7 +406,8 @@ _RULES.append(
         no affected child|no affected relative|none of which|none of whom|neither child|
         neither sibling|neither parent|
         neither brother|neither sister|neither twin|neither case|neither individual|
-        neither boy|neither girl|neither sib""",
+        neither boy|neither girl|neither sib|neither has|neither had|neither have|
+        neither developed|neither showed|neither was|neither were""",
     )
 )
 
@@ -486,7 +487,7 @@ except for|apart from|other than|which|who|whose|whom|whereas|while|because|sinc
 as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
 reasons for|origin of|secondary to|due to|now|currently|then|later|subsequently|after|until|
-instead|otherwise|and now|despite|in spite of|before|prior to|besides|
+instead|otherwise|and now|despite|in spite of|before|prior to|besides|when|whenever|
 with the exception of|excepting|save for"""
 
 # A negation (or doubt) also ends where the clause turns affirmative: "denies fever, reports

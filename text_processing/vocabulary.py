@@ -293,10 +293,17 @@ def qualified_parent_names(vocab: Vocabulary) -> list[tuple[tuple[str, ...], str
     the parent; authors put the grade or the course before whichever name they use.
     """
     names: dict[str, list[tuple[str, ...]]] = {}
+    curated: set[tuple[str, ...]] = set()
     for key, (hpo_id, prio) in vocab.terms.items():
         if prio <= PRIO_RELATED and key not in vocab.case_sensitive:
             names.setdefault(hpo_id, []).append(key)
+            if prio == PRIO_CURATED:
+                curated.add(key)
+    # what HPO's own names give comes first and wins a tie: a curated name ("convulsion" for
+    # Seizure) splits a child's name ("Generalized convulsion") into a qualifier and a parent's
+    # name, and must not take "generalized epilepsy" from Generalized-onset seizure
     out: list[tuple[tuple[str, ...], str]] = []
+    late: list[tuple[tuple[str, ...], str]] = []
     for hpo_id, parents in vocab.parents.items():
         own = names.get(hpo_id, ())
         for parent in parents:
@@ -308,10 +315,11 @@ def qualified_parent_names(vocab: Vocabulary) -> list[tuple[tuple[str, ...], str
                 for n in (1, 2):  # one qualifier word, or two ("high-frequency")
                     rest = key[n:]
                     if rest in listed and _NOT_QUALIFIERS.isdisjoint(key[:n]):
-                        out.extend(
-                            ((*key[:n], *k), hpo_id) for k in others if k != rest and len(k) <= 4
-                        )
-    return out
+                        for k in others:
+                            if k != rest and len(k) <= 4:
+                                bucket = late if {key, rest, k} & curated else out
+                                bucket.append(((*key[:n], *k), hpo_id))
+    return out + late
 
 
 def _source_fingerprint(*paths: Path) -> str:

@@ -275,6 +275,17 @@ def test_a_list_closed_by_its_participle_stays_denied(tagger):
     assert _m(tagger, "No fever, severe headache or neck stiffness.", "headache").negated
 
 
+def test_when_opens_a_new_clause(tagger):
+    text = "Testing was negative, particularly when early puberty emerges."
+    assert not _m(tagger, text, "early puberty").negated
+    assert _m(tagger, "Denies chest pain when climbing stairs.", "chest pain").negated
+
+
+def test_neither_with_a_verb_is_a_negated_subject(tagger):
+    text = "Both are followed, and neither has developed a Wilms tumour."
+    assert _m(tagger, text, "Wilms tumour").negated
+
+
 def test_not_yet_excluded_is_possible_not_denied(tagger):
     m = _m(tagger, "Endocarditis not yet excluded.", "Endocarditis")
     assert not m.negated

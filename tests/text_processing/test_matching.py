@@ -1428,3 +1428,26 @@ def test_person_adjectives_pale_sweaty_floppy(tag):
 )
 def test_curated_phrasings_of_case_reports(tag, text, hpo_id):
     assert tag(text) == [(text, hpo_id)]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("convulsions", "HP:0001250"),  # HPO lists no "convulsion"
+        ("QT prolongation", "HP:0001657"),
+        ("ventricular ectopic beats", "HP:0006682"),
+        ("structural heart defect", "HP:0001627"),
+        ("seizure disorder", "HP:0001250"),
+        ("nasal-sounding speech", "HP:0001611"),
+        ("no spoken words", "HP:0001344"),
+        ("limited eye movements", "HP:0007941"),
+    ],
+)
+def test_curated_phrasings_of_set_g(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
+
+
+def test_a_curated_parent_name_does_not_take_a_qualified_name(tag):
+    # "Generalized convulsion" (a child of Seizure) must not claim "generalized epilepsy"
+    # through the curated "convulsion"
+    assert tag("generalized epilepsy") == [("generalized epilepsy", "HP:0002197")]
