@@ -449,6 +449,8 @@ def _left_conjuncts(
     gap: Callable[[int], str],
 ) -> list[Match]:
     """Conjuncts left of the one starting at token `p`, each with the head after `p`."""
+    if not (p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p - 1] >= p):
+        return []  # the first separator is always a conjunction: most terms stop here
     out: list[Match] = []
     tail = tuple(keys[p + 1 : m.last])
     # the shared head is a whole term: its other names serve too ("cortical or mixed lens
