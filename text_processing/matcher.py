@@ -161,6 +161,8 @@ def coordinated(
             if "of" in keys[m.first : m.last]:
                 out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
             out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
+        if m.first >= 2 and keys[m.first - 1] == "to" and keys[m.first] in _GRADES:
+            out.extend(_grade_range(vocab, keys, limits, m))
         p = m.first - 1
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
@@ -178,6 +180,21 @@ def coordinated(
     if not _CONJUNCTIONS.isdisjoint(keys):
         out.extend(_first_conjunct_terms(vocab, keys, limits, firsts))
     return out
+
+
+_GRADES = frozenset("mild moderate severe profound".split())
+
+
+def _grade_range(vocab: Vocabulary, keys: list[str], limits: list[int], m: Match) -> list[Match]:
+    """'mild to moderate intellectual disability': a range of grades is coordinated like
+    'mild or moderate', so the first grade's term spans the phrase (the second's is `m`)."""
+    low = m.first - 2
+    if keys[low] not in _GRADES or limits[low] < m.last:
+        return []
+    hit = _term(vocab, (keys[low], *keys[m.first + 1 : m.last]))
+    if hit is None or hit[0] == m.hpo_id:
+        return []
+    return [Match(low, m.last, hit[0], hit[1], nested=True)]
 
 
 def _first_conjunct_terms(

@@ -864,6 +864,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "pale": ("pallor",),  # "he was pale and sweaty"
     "sweaty": ("sweating",),
     "floppy": ("hypotonia",),  # "a floppy infant"
+    "comatose": ("coma",),
 }
 # derived forms that say something else of a person: "negative for", "slow to", "left alone"
 _NOT_CONDITION_ADJECTIVES = frozenset("negative alone cold slow dull inactive meninges shy".split())

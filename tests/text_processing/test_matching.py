@@ -1451,3 +1451,28 @@ def test_a_curated_parent_name_does_not_take_a_qualified_name(tag):
     # "Generalized convulsion" (a child of Seizure) must not claim "generalized epilepsy"
     # through the curated "convulsion"
     assert tag("generalized epilepsy") == [("generalized epilepsy", "HP:0002197")]
+
+
+def test_a_range_of_grades_is_coordinated(tag):
+    text = "mild to moderate intellectual disability"
+    assert tag(text) == [
+        (text, "HP:0001256"),  # the first grade spans the phrase
+        ("moderate intellectual disability", "HP:0002342"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("impaired vibration sense", "HP:0002495"),
+        ("conduction defects", "HP:0031546"),
+        ("prolonged jaundice", "HP:0006579"),
+        ("lean body build", "HP:0001533"),
+    ],
+)
+def test_curated_phrasings_of_set_h(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
+
+
+def test_comatose_is_said_of_a_person(tag):
+    assert tag("He was comatose on arrival.") == [("comatose", "HP:0001259")]
