@@ -177,7 +177,8 @@ class Tagger:
 
         if "," in text:
             matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
-        if not LEFT_RIGHT.isdisjoint(keys):
+        present = set(keys)  # one pass; each test below then walks the smaller set
+        if not LEFT_RIGHT.isdisjoint(present):
 
             def scan(toks: tuple[list[int], list[int], list[str], list[int]]) -> list[Match]:
                 if nested:
@@ -186,12 +187,12 @@ class Tagger:
 
             matches = side_free_matches(scan, starts, ends, keys, limits, matches)
         more = coordinated(self.vocab, keys, limits, matches, gap)
-        if not PREDICATE_VERBS.isdisjoint(keys):
+        if not PREDICATE_VERBS.isdisjoint(present):
             more.extend(predicative(self.vocab, keys, limits, matches + more, gap))
         adjectives = self.vocab.person_adjectives
-        if not adjectives.keys().isdisjoint(keys):
+        if not adjectives.keys().isdisjoint(present):
             more.extend(person_findings(adjectives, keys, limits, matches + more))
-        if not _NOUN_WORDS.isdisjoint(keys):
+        if not _NOUN_WORDS.isdisjoint(present):
             more.extend(noun_findings(keys, limits, matches + more))
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
