@@ -35,8 +35,8 @@ def noun_findings(keys: list[str], limits: list[int], matches: list[Match]) -> l
     out = []
     for i, k in enumerate(keys):
         hpo_id = NOUN_FINDINGS.get(k)
-        if hpo_id is None or i == 0 or keys[i - 1] not in _BEFORE or limits[i - 1] <= i - 1:
-            continue
+        if hpo_id is None or i == 0 or keys[i - 1] not in _BEFORE or limits[i - 1] <= i:
+            continue  # no finding word, or no noun slot (a break lies before it)
         if limits[i] > i + 1 and keys[i + 1] in _NOT_AFTER:
             continue
         if any(m.first <= i < m.last for m in matches):
