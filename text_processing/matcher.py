@@ -179,6 +179,43 @@ def coordinated(
         out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
     if not _CONJUNCTIONS.isdisjoint(keys):
         out.extend(_first_conjunct_terms(vocab, keys, limits, firsts))
+    out.extend(_first_of_comma_modifiers(vocab, keys, limits, firsts, gap))
+    return out
+
+
+def _first_of_comma_modifiers(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    firsts: set[int],
+    gap: Callable[[int], str],
+) -> list[Match]:
+    """'long, curled eyelashes', 'a long, smooth philtrum': two adjectives joined by a comma
+    share the noun; when only the first forms a term with it, that term spans the phrase (when
+    both do, `_stacked_modifiers` has it already)."""
+    out: list[Match] = []
+    n = len(keys)
+    # a comma ends a clause for the scan: the candidates are the clause ends
+    for a in compress(range(n - 2), map(int.__eq__, limits, range(1, n + 1))):
+        b = a + 1
+        word = keys[a]
+        if (
+            a in firsts
+            or b in firsts
+            or word in _NOT_STACKED
+            or not is_adjective_like(word)
+            or not is_adjective_like(keys[b])
+            or not _is_comma(gap(b))
+            or (word,) in vocab.terms
+        ):
+            continue
+        for end in range(min(b + 1 + _MAX_CONJUNCT, limits[b]), b + 1, -1):
+            head = tuple(keys[b + 1 : end])
+            hit = _term(vocab, (word, *head))
+            if hit is not None:
+                if _term(vocab, (keys[b], *head)) is None:
+                    out.append(Match(a, end, hit[0], hit[1], nested=True))
+                break
     return out
 
 

@@ -497,7 +497,8 @@ def test_finding_stated_as_a_predicate(tag, tagger):
     # a negator between noun and adjective: no positive mention is made of it
     assert tag("The liver was not enlarged.") == []
     # "short patient" is no term, but short said of a person is short stature
-    assert tag("The patient was short for his age.") == [("short", "HP:0004322")]
+    # the curated "short for his age" spans the comparison, as gold corpora mark it
+    assert tag("The patient was short for his age.") == [("short for his age", "HP:0004322")]
     [m] = tagger.tag("There was no evidence that the spleen was enlarged.")
     assert (m.hpo_id, m.negated) == ("HP:0001744", True)
 
@@ -1476,3 +1477,29 @@ def test_curated_phrasings_of_set_h(tag, text, hpo_id):
 
 def test_comatose_is_said_of_a_person(tag):
     assert tag("He was comatose on arrival.") == [("comatose", "HP:0001259")]
+
+
+def test_the_first_of_two_comma_joined_adjectives_may_form_the_term(tag):
+    # "curled eyelashes" is no term: "long eyelashes" spans the phrase
+    assert tag("long, curled eyelashes") == [("long, curled eyelashes", "HP:0000527")]
+    assert tag("Microcephaly, short stature.") == [
+        ("Microcephaly", "HP:0000252"),
+        ("short stature", "HP:0004322"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("irides of different colours", "HP:0001100"),
+        ("eyebrows meeting in the midline", "HP:0000664"),
+        ("eyes set close together", "HP:0000601"),
+        ("recurrent nosebleeds", "HP:0004406"),
+        ("loss of joint position sense", "HP:0010831"),
+        ("tall for her age", "HP:0000098"),
+        ("premature fusion of both coronal sutures", "HP:0011318"),
+        ("borderline intellectual functioning", "HP:0006889"),
+    ],
+)
+def test_curated_phrasings_of_set_i(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
