@@ -102,13 +102,16 @@ def _after_copula(
     j = c + 1
     noun_first = None
     while j < end:
+        degree = None
         while keys[j] in DEGREE_WORDS and j + 1 < end:
+            degree = keys[j]
             j += 1
         if keys[j] not in vocab.max_len:
             break  # no term starts with this word: "was performed"
         hit = None
-        for n_adj in range(min(_ADJECTIVE_WORDS, end - j), 0, -1):
-            adj = tuple(keys[j : j + n_adj])
+        # a few terms hold their degree ("Mildly elevated creatine kinase"): tried first
+        for n_adj, deg in _adjective_forms(min(_ADJECTIVE_WORDS, end - j), degree):
+            adj = (*deg, *keys[j : j + n_adj])
             for n_noun in range(min(_NOUN_WORDS, noun_end), 0, -1):
                 a = noun_end - n_noun
                 if noun_first is not None and a != noun_first:
@@ -132,6 +135,16 @@ def _after_copula(
             j += 1  # "small and widely spaced"
         else:
             break
+    return out
+
+
+def _adjective_forms(most: int, degree: str | None) -> list[tuple[int, tuple[str, ...]]]:
+    """(adjective words, degree prefix) to try, longest first, each with its degree first."""
+    out = []
+    for n_adj in range(most, 0, -1):
+        if degree is not None:
+            out.append((n_adj, (degree,)))
+        out.append((n_adj, ()))
     return out
 
 

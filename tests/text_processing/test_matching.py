@@ -1503,3 +1503,12 @@ def test_the_first_of_two_comma_joined_adjectives_may_form_the_term(tag):
 )
 def test_curated_phrasings_of_set_i(tag, text, hpo_id):
     assert tag(text) == [(text, hpo_id)]
+
+
+def test_a_predicate_keeps_its_degree_when_the_term_holds_it(tag):
+    assert tag("Serum creatine kinase was mildly elevated.") == [
+        ("Serum creatine kinase was mildly elevated", "HP:0008180")
+    ]
+    assert tag("The liver was markedly enlarged.") == [
+        ("liver was markedly enlarged", "HP:0002240")
+    ]
