@@ -1512,3 +1512,16 @@ def test_a_predicate_keeps_its_degree_when_the_term_holds_it(tag):
     assert tag("The liver was markedly enlarged.") == [
         ("liver was markedly enlarged", "HP:0002240")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,hpo_id",
+    [
+        ("light sensitivity", "HP:0000613"),
+        ("late onset of speech", "HP:0000750"),
+        ("central adiposity", "HP:0012743"),
+        ("autoimmune haemolysis", "HP:0001890"),
+    ],
+)
+def test_curated_phrasings_of_set_j(tag, text, hpo_id):
+    assert tag(text) == [(text, hpo_id)]
