@@ -759,7 +759,7 @@ class ContextRules:
         # "Liver enlarged, spleen not palpable": one word between a comma and a backward
         # negation is that negation's own subject; unless it is a mention itself (then it is a
         # list item, "fever, chills not present"), the scope stops at it.
-        subjects = [
+        added = [
             Cue(cue.first - 1, cue.first, _SUBJECT_STOP)
             for cue in out
             if cue.first >= 2
@@ -767,35 +767,28 @@ class ContextRules:
             and "," in seps[cue.first - 1]
             and lower[cue.first - 1] not in _LIST_WORDS
         ]
-        if subjects:
-            out.extend(subjects)
-            out.sort(key=lambda c: (c.first, c.last))
         near = seps[lo : last + 1]
         glued = "".join(near)
         if "+" in glued or _ANY_SIGN.search(glued) or _holds(lower, "trace", lo, last + 1):
             signs = [k for k, sep in enumerate(near, lo) if "(" in sep or "+" in sep]
-            out.extend(self._sign_cues(words, signs, lo, last))
-            out.sort(key=lambda c: (c.first, c.last))
+            added.extend(self._sign_cues(words, signs, lo, last))
         if "," in glued:
             commas = compress(range(lo, last + 1), ["," in sep for sep in near])
-            more = self._comma_cues(words, commas)
-            if more:
-                out.extend(more)
-                out.sort(key=lambda c: (c.first, c.last))
+            added.extend(self._comma_cues(words, commas))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
-        marks = list(compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))))
-        if marks:
-            for k in marks:
-                sep = seps[k]
-                if ";" in sep:
-                    out.append(Cue(k, k, _STOP_ALL))
-                elif ":" in sep:  # "Edema: absent" keeps its backward scope
-                    out.append(Cue(k, k, _STOP_FORWARD))
-                if "?" in sep:
-                    if sep.endswith("?") and k < hi:
-                        out.append(Cue(k, k, _QUESTION_FORWARD))
-                    elif sep.startswith("?") and k > 0:
-                        out.append(Cue(k, k, _QUESTION_BACKWARD))
+        for k in compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))):
+            sep = seps[k]
+            if ";" in sep:
+                added.append(Cue(k, k, _STOP_ALL))
+            elif ":" in sep:  # "Edema: absent" keeps its backward scope
+                added.append(Cue(k, k, _STOP_FORWARD))
+            if "?" in sep:
+                if sep.endswith("?") and k < hi:
+                    added.append(Cue(k, k, _QUESTION_FORWARD))
+                elif sep.startswith("?") and k > 0:
+                    added.append(Cue(k, k, _QUESTION_BACKWARD))
+        if added:  # the cues added here, after the phrase cues: one stable sort for all
+            out.extend(added)
             out.sort(key=lambda c: (c.first, c.last))
         return out
 

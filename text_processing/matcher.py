@@ -175,9 +175,9 @@ def coordinated(
                 if hit is not None:
                     out.append(Match(p, m.last, hit[0], hit[1], nested=True))
                     break
-    if not _CONJUNCTIONS.isdisjoint(keys) and not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
-        out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
     if not _CONJUNCTIONS.isdisjoint(keys):
+        if not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
+            out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
         out.extend(_first_conjunct_terms(vocab, keys, limits, firsts))
     out.extend(_first_of_comma_modifiers(vocab, keys, limits, firsts, gap))
     return out
@@ -209,14 +209,36 @@ def _first_of_comma_modifiers(
             or (word,) in vocab.terms
         ):
             continue
-        for end in range(min(b + 1 + _MAX_CONJUNCT, limits[b]), b + 1, -1):
-            head = tuple(keys[b + 1 : end])
-            hit = _term(vocab, (word, *head))
-            if hit is not None:
-                if _term(vocab, (keys[b], *head)) is None:
-                    out.append(Match(a, end, hit[0], hit[1], nested=True))
-                break
+        found = _first_modifier_term(vocab, keys, a, b, b + 1, limits[b])
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _head_term(
+    vocab: Vocabulary, keys: list[str], modifier: tuple[str, ...], head: int, stop: int
+) -> tuple[int, tuple[str, int]] | None:
+    """(end, term) of the longest term `modifier` forms with the words from `head` on (up to
+    `_MAX_CONJUNCT` of them, not past `stop`): how a coordination's shared head is read."""
+    for end in range(min(head + _MAX_CONJUNCT, stop), head, -1):
+        hit = _term(vocab, (*modifier, *keys[head:end]))
+        if hit is not None:
+            return end, hit
+    return None
+
+
+def _first_modifier_term(
+    vocab: Vocabulary, keys: list[str], a: int, other: int, head: int, stop: int
+) -> Match | None:
+    """The term the modifier at `a` forms with the shared head, spanning from `a`, when the
+    other modifier (at `other`) forms none with that head: "delayed or absent puberty"."""
+    found = _head_term(vocab, keys, (keys[a],), head, stop)
+    if found is None:
+        return None
+    end, hit = found
+    if _term(vocab, (keys[other], *keys[head:end])) is not None:
+        return None  # both do: the left-conjunct and stacked-modifier readings have it
+    return Match(a, end, hit[0], hit[1], nested=True)
 
 
 _GRADES = frozenset("mild moderate severe profound".split())
@@ -249,12 +271,9 @@ def _first_conjunct_terms(
         if a in firsts or c + 1 in firsts or limits[a] < c + 3 or word in _NOT_STACKED:
             continue
         if is_adjective_like(word) and is_adjective_like(other):
-            for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
-                head = tuple(keys[c + 2 : end])
-                hit = _term(vocab, (word, *head))
-                if hit is not None and _term(vocab, (other, *head)) is None:
-                    out.append(Match(a, end, hit[0], hit[1], nested=True))
-                    break
+            found = _first_modifier_term(vocab, keys, a, c + 1, c + 2, limits[a])
+            if found is not None:
+                out.append(found)
         elif (
             a >= 1
             and a - 1 not in firsts  # "low neutrophil and platelet counts": read as a list
@@ -272,16 +291,15 @@ def _shared_modifier_terms(
     shared, and the first noun's term ('delayed motor milestones') spans the phrase; the
     second's, if it is one, is nested in it."""
     shared = keys[a - 1]
-    for end in range(min(c + 2 + _MAX_CONJUNCT, limits[a]), c + 2, -1):
-        head = tuple(keys[c + 2 : end])
-        hit = _term(vocab, (shared, keys[a], *head))
-        if hit is not None:
-            out = [Match(a - 1, end, hit[0], hit[1], nested=True)]
-            second = _term(vocab, (shared, keys[c + 1], *head))
-            if second is not None:
-                out.append(Match(c + 1, end, second[0], second[1], nested=True))
-            return out
-    return []
+    found = _head_term(vocab, keys, (shared, keys[a]), c + 2, limits[a])
+    if found is None:
+        return []
+    end, hit = found
+    out = [Match(a - 1, end, hit[0], hit[1], nested=True)]
+    second = _term(vocab, (shared, keys[c + 1], *keys[c + 2 : end]))
+    if second is not None:
+        out.append(Match(c + 1, end, second[0], second[1], nested=True))
+    return out
 
 
 # where the side names another part: the left ventricle is no ventricle of the brain

@@ -82,9 +82,6 @@ class _Span:
     nested: bool = False
 
 
-_NOUN_WORDS = frozenset(NOUN_FINDINGS)
-
-
 class Tagger:
     """Tags HPO symptom mentions in text; cheap to call, expensive (once) to load."""
 
@@ -192,7 +189,7 @@ class Tagger:
         adjectives = self.vocab.person_adjectives
         if not adjectives.keys().isdisjoint(present):
             more.extend(person_findings(adjectives, keys, limits, matches + more))
-        if not _NOUN_WORDS.isdisjoint(present):
+        if not NOUN_FINDINGS.keys().isdisjoint(present):
             more.extend(noun_findings(keys, limits, matches + more))
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
