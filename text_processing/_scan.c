@@ -612,6 +612,67 @@ scan_split_words(PyObject *self, PyObject *arg)
     return out;
 }
 
+/* word_columns(parts) -> (lower, starts, ends) for the words of a split_words list (odd
+ * items): each word lower-cased (the same object when it has no upper-case letter, which is
+ * most words), and its offsets from the cumulative lengths of the parts before it. */
+static PyObject *
+scan_word_columns(PyObject *self, PyObject *arg)
+{
+    if (!PyList_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "word_columns() needs a list");
+        return NULL;
+    }
+    Py_ssize_t np = PyList_GET_SIZE(arg), nw = np / 2;
+    PyObject *lower = PyList_New(nw), *starts = PyList_New(nw), *ends = PyList_New(nw);
+    if (!lower || !starts || !ends)
+        goto fail;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t k = 0; k < np; k++) {
+        PyObject *part = PyList_GET_ITEM(arg, k);
+        if (!PyUnicode_Check(part)) {
+            PyErr_SetString(PyExc_TypeError, "word_columns() needs a list of str");
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(part);
+        if (k % 2 == 1) {
+            Py_ssize_t w = k / 2;
+            PyObject *s = PyLong_FromSsize_t(pos), *e = PyLong_FromSsize_t(pos + len);
+            if (!s || !e) {
+                Py_XDECREF(s);
+                Py_XDECREF(e);
+                goto fail;
+            }
+            PyList_SET_ITEM(starts, w, s);
+            PyList_SET_ITEM(ends, w, e);
+            int upper = 0;
+            if (PyUnicode_IS_ASCII(part)) {
+                const Py_UCS1 *c = PyUnicode_1BYTE_DATA(part);
+                for (Py_ssize_t i = 0; i < len && !upper; i++)
+                    upper = c[i] >= 'A' && c[i] <= 'Z';
+            }
+            else
+                upper = 1; /* str.lower decides */
+            PyObject *low;
+            if (upper)
+                low = PyObject_CallMethod(part, "lower", NULL);
+            else {
+                Py_INCREF(part);
+                low = part;
+            }
+            if (!low)
+                goto fail;
+            PyList_SET_ITEM(lower, w, low);
+        }
+        pos += len;
+    }
+    return Py_BuildValue("(NNN)", lower, starts, ends);
+fail:
+    Py_XDECREF(lower);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    return NULL;
+}
+
 static PyMethodDef scan_methods[] = {
     {"tokenize", scan_tokenize, METH_VARARGS,
      "Tokens of split text: (starts, ends, keys, limits), as FastScanner.tokenize."},
@@ -619,6 +680,8 @@ static PyMethodDef scan_methods[] = {
      "Leftmost-longest term matches, as FastScanner.find_matches."},
     {"split_words", scan_split_words, METH_O,
      "re.split of the text on the tokenizer's words (separators and words alternating)."},
+    {"word_columns", scan_word_columns, METH_O,
+     "(lower, starts, ends) of the words of a split_words list, as context.text_words."},
     {"cue_phrases", scan_cue_phrases, METH_VARARGS,
      "Leftmost-longest context trigger phrases, as ContextRules.cues without punctuation."},
     {NULL, NULL, 0, NULL},

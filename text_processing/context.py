@@ -1035,6 +1035,9 @@ def text_words(text: str, parts: list[str] | None = None) -> Words:
     """Words of `text`; `parts` = `_WORD_SPLIT.split(text)` when the caller already has it."""
     if parts is None:
         parts = _WORD_SPLIT.split(text)
+    if _scan is not None:  # one pass, and no new string for a word already in lower case
+        lower, starts, ends = _scan.word_columns(parts)
+        return Words(lower, starts, ends, parts[0::2])
     pos = list(accumulate(map(len, parts)))
     return Words(list(map(str.lower, parts[1::2])), pos[0:-1:2], pos[1::2], parts[0::2])
 

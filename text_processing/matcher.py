@@ -195,8 +195,12 @@ def _first_of_comma_modifiers(
     both do, `_stacked_modifiers` has it already)."""
     out: list[Match] = []
     n = len(keys)
-    # a comma ends a clause for the scan: the candidates are the clause ends
-    for a in compress(range(n - 2), map(int.__eq__, limits, range(1, n + 1))):
+    # a comma ends a clause for the scan: the candidates are the clause ends (each distinct
+    # limit is one past a clause's last word)
+    for end in sorted(set(limits)):
+        a = end - 1
+        if a >= n - 2:
+            break
         b = a + 1
         word = keys[a]
         if (

@@ -43,6 +43,17 @@ def test_compiled_matches_equal_python_and_reference(tagger, fast, equivalence_t
         assert got == find_matches(tagger.vocab, text, *tokens), text
 
 
+def test_compiled_word_columns_equal_python(fast, equivalence_texts):
+    from itertools import accumulate
+
+    for text in [*equivalence_texts, "ÄRZTE İstanbul STRASSE ß", "", "ABC"]:
+        parts = split_words(text)
+        words = context.text_words(text, parts)
+        pos = list(accumulate(map(len, parts)))
+        assert words.lower == [w.lower() for w in parts[1::2]], text
+        assert (words.starts, words.ends) == (pos[0:-1:2], pos[1::2]), text
+
+
 def test_compiled_cues_equal_python(fast, equivalence_texts):
     for text in equivalence_texts:
         words = context.text_words(text)
