@@ -242,18 +242,18 @@ lookup(PyObject *terms, PyObject **kt, PyObject **mt, Py_ssize_t i, Py_ssize_t j
     return 1;
 }
 
-/* find_matches(keys, limits, starts, ends, text, walk, firsts, seconds, single_terms, terms,
+/* find_matches(keys, limits, starts, ends, text, walk, pairs, single_terms, terms,
  *              case_sensitive, number_key, letters, match_type)
- * -> list of match_type(i, j, hpo_id, priority). firsts / seconds: the first / second words of
- * every key of two or more words in walk (a filter only: walk decides). */
+ * -> list of match_type(i, j, hpo_id, priority). pairs: first word -> frozenset of the words
+ * that follow it in some key of two or more words (exactly the two-word entries of walk). */
 static PyObject *
 scan_find_matches(PyObject *self, PyObject *args)
 {
-    PyObject *keys, *limits, *starts, *ends, *text, *walk, *firsts, *seconds, *singles, *terms,
-        *cs, *number_key, *letters, *match_type;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!UO!OOOO!O!UOO", &PyList_Type, &keys, &PyList_Type,
+    PyObject *keys, *limits, *starts, *ends, *text, *walk, *pairs, *singles, *terms, *cs,
+        *number_key, *letters, *match_type;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!UO!O!OO!O!UOO", &PyList_Type, &keys, &PyList_Type,
                           &limits, &PyList_Type, &starts, &PyList_Type, &ends, &text,
-                          &PyDict_Type, &walk, &firsts, &seconds, &singles, &PyDict_Type,
+                          &PyDict_Type, &walk, &PyDict_Type, &pairs, &singles, &PyDict_Type,
                           &terms, &PyDict_Type, &cs, &number_key, &letters, &match_type))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(keys);
@@ -294,17 +294,17 @@ scan_find_matches(PyObject *self, PyObject *args)
         PyObject **seq = s == 0 ? kt : mt;
         for (Py_ssize_t i = 0; i < n; i++) {
             if (i + 1 < n) {
-                /* two set lookups on words (cached hashes, small sets) spare most tuple
-                 * lookups in the large prefix table */
-                int f = PySet_Contains(firsts, seq[i]);
-                if (f > 0)
-                    f = PySet_Contains(seconds, seq[i + 1]);
+                /* a dict and a small set on words (cached hashes): no tuple, and no lookup in
+                 * the large prefix table, which misses the CPU cache */
+                PyObject *next = PyDict_GetItemWithError(pairs, seq[i]); /* borrowed */
+                int f = 0;
+                if (next != NULL)
+                    f = PySet_Contains(next, seq[i + 1]);
+                else if (PyErr_Occurred())
+                    goto fail;
                 if (f < 0)
                     goto fail;
-                long g = f ? walk_flags(walk, seq, i, i + 2) : 0;
-                if (g < 0)
-                    goto fail;
-                if (g) {
+                if (f) {
                     pair[i] = 1;
                     cand[i] = 1;
                 }

@@ -90,8 +90,13 @@ class FastScanner:
                 walk[p] = walk.get(p, 0) | _PREFIX
         self._walk = walk
         self._single_terms = frozenset(k[0] for k, f in walk.items() if len(k) == 1 and f & _TERM)
-        self._firsts = frozenset(k[0] for k in walk if len(k) >= 2)
-        self._seconds = frozenset(k[1] for k in walk if len(k) >= 2)
+        # first word -> the words that follow it in some term: most word pairs are settled by
+        # two small lookups instead of a new tuple looked up in the large `walk` table
+        following: dict[str, set[str]] = {}
+        for k in walk:
+            if len(k) == 2:
+                following.setdefault(k[0], set()).add(k[1])
+        self._pairs = {first: frozenset(seconds) for first, seconds in following.items()}
         self._keys = _KeyCache(lemmatizer)
         self.compiled = _scan is not None
 
@@ -153,8 +158,7 @@ class FastScanner:
                 ends,
                 text,
                 self._walk,
-                self._firsts,
-                self._seconds,
+                self._pairs,
                 self._single_terms,
                 self.vocab.terms,
                 self.vocab.case_sensitive,
