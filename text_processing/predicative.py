@@ -50,6 +50,7 @@ def predicative(
     `gap(i)` is the text before token i, where the commas of a list show."""
     out: list[Match] = []
     taken = [(m.first, m.last) for m in matches if not m.nested]
+    noun_terms = {(m.first, m.last): m.hpo_id for m in matches if not m.nested}
     for c in compress(range(len(keys)), map(PREDICATE_VERBS.__contains__, keys)):
         if c == 0:
             continue
@@ -64,7 +65,7 @@ def predicative(
             # ... or up to a short form defined in brackets: "creatine kinase (CK) was high"
             noun_end -= 1
             clause_min = noun_end - 1
-        found = _after_copula(vocab, keys, limits, c, noun_end, taken, clause_min)
+        found = _after_copula(vocab, keys, limits, c, noun_end, taken, clause_min, noun_terms)
         if found and found[-1].last == limits[c] and found[-1].last < len(keys):
             first = found[0].first
             found += _comma_list(vocab, keys, limits, gap, first, noun_end, found[-1].last)
@@ -96,6 +97,7 @@ def _after_copula(
     noun_end: int,
     taken: list[tuple[int, int]],
     clause_min: int,
+    noun_terms: dict[tuple[int, int], str],
 ) -> list[Match]:
     out: list[Match] = []
     end = limits[c]  # the copula's clause ends here: nothing is read past a comma
@@ -119,7 +121,10 @@ def _after_copula(
                 if limits[a] <= clause_min:
                     continue
                 term = _term(vocab, (*adj, *keys[a:noun_end]))
-                if term is not None and not _overlaps(taken, a, j + n_adj):
+                if term is not None and (
+                    not _overlaps(taken, a, j + n_adj)
+                    or _overrides(vocab, taken, noun_terms, a, noun_end, j + n_adj, term[0])
+                ):
                     hit = Match(a, j + n_adj, term[0], term[1])
                     break
             if hit is not None:
@@ -236,6 +241,49 @@ def _coordinated_subject(
         if term is not None and not _overlaps(taken, a, b):
             return [Match(a, hit.last, term[0], term[1])]
     return []
+
+
+def _overrides(
+    vocab: Vocabulary,
+    taken: list[tuple[int, int]],
+    noun_terms: dict[tuple[int, int], str],
+    a: int,
+    noun_end: int,
+    b: int,
+    hpo_id: str,
+) -> bool:
+    """Whether the predicate's term replaces the terms found inside its noun: the predicate
+    says something else of them ("sweating was reduced" is no hyperhidrosis, "weight gain was
+    poor" no increased weight). A term that only refines the noun's ("the hearing loss was
+    progressive") leaves the noun's term as found, the way gold corpora mark it."""
+    inside = [(s, e) for s, e in taken if s < b and a < e]
+    return all(
+        a <= s
+        and e <= noun_end
+        and (s, e) in noun_terms
+        and noun_terms[s, e] != hpo_id
+        and noun_terms[s, e] not in vocab.ancestors(hpo_id)
+        for s, e in inside
+    )
+
+
+def replaced_by_predicates(
+    vocab: Vocabulary, matches: list[Match], predicates: list[Match]
+) -> list[Match]:
+    """`matches` without the terms a predicate's reading replaced (see `_overrides`)."""
+    return [
+        m
+        for m in matches
+        if m.nested
+        or not any(
+            p.first <= m.first
+            and m.last <= p.last
+            and (p.first, p.last) != (m.first, m.last)
+            and m.hpo_id != p.hpo_id
+            and m.hpo_id not in vocab.ancestors(p.hpo_id)
+            for p in predicates
+        )
+    ]
 
 
 def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:

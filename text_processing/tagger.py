@@ -41,7 +41,7 @@ from text_processing.normalize import (
 )
 from text_processing.noun_findings import NOUN_FINDINGS, noun_findings
 from text_processing.person_findings import person_findings
-from text_processing.predicative import PREDICATE_VERBS, predicative
+from text_processing.predicative import PREDICATE_VERBS, predicative, replaced_by_predicates
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import (
     NO_TERM_IDS,
@@ -185,7 +185,10 @@ class Tagger:
             matches = side_free_matches(scan, starts, ends, keys, limits, matches)
         more = coordinated(self.vocab, keys, limits, matches, gap)
         if not PREDICATE_VERBS.isdisjoint(present):
-            more.extend(predicative(self.vocab, keys, limits, matches + more, gap))
+            stated = predicative(self.vocab, keys, limits, matches + more, gap)
+            if stated:
+                matches = replaced_by_predicates(self.vocab, matches, stated)
+            more.extend(stated)
         adjectives = self.vocab.person_adjectives
         if not adjectives.keys().isdisjoint(present):
             more.extend(person_findings(adjectives, keys, limits, matches + more))

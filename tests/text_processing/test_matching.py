@@ -337,7 +337,9 @@ def test_cancer_of_an_organ_names_its_neoplasm_or_carcinoma(tag):
 
 def test_curated_phrasings_hpo_does_not_list(tag):
     assert tag("learning disabilities") == [("learning disabilities", "HP:0001328")]
-    assert tag("Fractures were frequent.") == [("Fractures", "HP:0020110")]
+    assert tag("Fractures were found.") == [("Fractures", "HP:0020110")]
+    # "frequent" arrives as "recurrent": the predicate names the more telling term
+    assert tag("Fractures were frequent.") == [("Fractures were frequent", "HP:0002757")]
     assert tag("dysmorphic features") == [("dysmorphic features", "HP:0001999")]
     assert ("cleft lip and palate", "HP:0000202") in tag("cleft lip and palate")
     assert tag("congenital heart disease") == [("congenital heart disease", "HP:0001627")]
@@ -1525,3 +1527,36 @@ def test_a_predicate_keeps_its_degree_when_the_term_holds_it(tag):
 )
 def test_curated_phrasings_of_set_j(tag, text, hpo_id):
     assert tag(text) == [(text, hpo_id)]
+
+
+@pytest.mark.parametrize(
+    "text,span,hpo_id",
+    [
+        ("Sweating was markedly reduced.", "Sweating was markedly reduced", "HP:0000966"),
+        ("Weight gain was poor.", "Weight gain was poor", "HP:0001508"),
+    ],
+)
+def test_a_predicate_that_says_otherwise_replaces_the_nouns_term(tag, text, span, hpo_id):
+    """ "Sweating" alone is HPO's lay name for hyperhidrosis; said to be reduced it is not."""
+    assert tag(text) == [(span, hpo_id)]
+
+
+def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
+    assert tag("The hearing loss was progressive.") == [("hearing loss", "HP:0000365")]
+
+
+@pytest.mark.parametrize(
+    "text,span,hpo_id",
+    [
+        ("He had a persistent wheeze.", "wheeze", "HP:0030828"),
+        ("She had difficulty feeding.", "difficulty feeding", "HP:0011968"),
+        ("The INR was prolonged.", "INR was prolonged", "HP:0008151"),
+        ("He had several missing teeth.", "missing teeth", "HP:0009804"),
+    ],
+)
+def test_curated_phrasings_of_sets_k_and_l(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
+
+
+def test_cutting_alone_is_no_self_harm(tag):
+    assert tag("The nails grew slowly and required little cutting.") == []
