@@ -98,7 +98,9 @@ _RULES: list[tuple[str, str, str]] = [
         with no|with no evidence of|with no signs of|was ruled out for|were ruled out for|
         is ruled out for|was negative for|were negative for|is negative for|are negative for|
         is negative for any|not yet|has not yet|have not yet|not associated with|
-        not accompanied by|unaccompanied by""",
+        not accompanied by|unaccompanied by|has not developed|have not developed|
+        had not developed|has not yet developed|have not yet developed|had not yet developed|
+        not yet developed|has never developed|had never developed""",
     ),
     (
         NEGATED,
@@ -129,6 +131,7 @@ _RULES: list[tuple[str, str, str]] = [
         no longer seen|no longer evident|nil|none seen|none noted|
         not an issue|not a problem|not a concern|did not develop|does not develop|
         has not developed|have not developed|had not developed|never developed|
+        has not yet developed|have not yet developed|had not yet developed|not yet developed|
         did not occur|has not occurred|never occurred|never observed|was never observed|
         were never observed|never seen|was never seen|were never seen|never noted|
         was never noted|never reported|was never reported|never detected|never found|

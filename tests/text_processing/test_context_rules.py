@@ -56,6 +56,18 @@ def test_no_before_a_degree_word_that_begins_the_mention_negates(tagger):
     assert not _m(tagger, "There was no increased risk of seizures.", "seizures").negated
 
 
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        ("Her son has not yet developed palmoplantar keratoderma.", "palmoplantar keratoderma"),
+        ("He has not developed seizures.", "seizures"),
+        ("Seizures have not yet developed.", "Seizures"),
+    ],
+)
+def test_has_not_yet_developed_negates_before_or_after(tagger, text, finding):
+    assert _m(tagger, text, finding).negated
+
+
 def test_did_not_develop_after_the_finding_negates_it(tagger):
     assert _m(
         tagger, "Renal function stayed normal and proteinuria did not develop.", "proteinuria"
