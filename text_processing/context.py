@@ -564,13 +564,24 @@ def _roles(roles: list[tuple[str, str]], restricts: bool = False) -> Roles:
     )
 
 
+_FAR = 1 << 62
+
+
 @dataclass(slots=True)
 class Cue:
     first: int  # word index, inclusive
     last: int  # word index, exclusive
     roles: Roles
+    reach: int = _FAR  # a forward scope takes in no mention that starts at this word or later
 
 
+# Nouns of persons that a negated subject may name after one word of its own ("no affected
+# patient", "no normosmic individuals").
+_PERSON_NOUNS = frozenset(
+    "patient patients individual individuals subject subjects case cases child children "
+    "boy boys girl girls adult adults infant infants proband probands sibling siblings sib "
+    "sibs relative relatives member members carrier carriers woman women man men".split()
+)
 _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
 _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
@@ -660,6 +671,9 @@ class ContextRules:
             for w, sep in map(_phrase_key, _split_phrases(_ELLIPTIC))
             if sep in self.table.get(w, {})
         )
+        # "No normosmic patient had ...": a negated subject with one word of its own
+        subject_words, subject_seps = _phrase_key("no patient")
+        self.subject_roles = self.table[subject_words][subject_seps]
 
     # -- cues --------------------------------------------------------------------------------
     def cues(self, words: Words, lo: int = 0, hi: int | None = None) -> list[Cue]:
@@ -751,6 +765,10 @@ class ContextRules:
                 )
             )
         ]
+        if _holds(lower, "no", lo, last + 1):
+            out = self._qualified_subjects(words, out)
+        if _holds(lower, "absent", lo, last + 1):
+            _limit_absent(words, out, last)
         for cue in out:
             i, j = cue.first, cue.last
             if (
@@ -783,8 +801,8 @@ class ContextRules:
             sep = seps[k]
             if ";" in sep:
                 added.append(Cue(k, k, _STOP_ALL))
-            elif ":" in sep:  # "Edema: absent" keeps its backward scope
-                added.append(Cue(k, k, _STOP_FORWARD))
+            elif ":" in sep and not (sep.strip() == ":" and _opens_list(out, k)):
+                added.append(Cue(k, k, _STOP_FORWARD))  # "Edema: absent" keeps its backward
             if "?" in sep:
                 if sep.endswith("?") and k < hi:
                     added.append(Cue(k, k, _QUESTION_FORWARD))
@@ -793,6 +811,28 @@ class ContextRules:
         if added:  # the cues added here, after the phrase cues: one stable sort for all
             out.extend(added)
             out.sort(key=lambda c: (c.first, c.last))
+        return out
+
+    def _qualified_subjects(self, words: Words, out: list[Cue]) -> list[Cue]:
+        """ "No normosmic patient had X", "no affected boys showed X": a bare "no" before one
+        word and a noun of persons negates the subject, as "no patient" does, so the verb
+        after it does not end the scope. The word between must be no cue of its own."""
+        lower, seps = words.lower, words.seps
+        hi = len(lower)
+        starts = {c.first for c in out}
+        for k, cue in enumerate(out):
+            i = cue.first
+            if (
+                cue.last == i + 1
+                and lower[i] == "no"
+                and i + 2 < hi
+                and lower[i + 2] in _PERSON_NOUNS
+                and i + 1 not in starts
+                and i + 2 not in starts
+                and not seps[i + 1].strip()
+                and not seps[i + 2].strip()
+            ):
+                out[k] = Cue(i, i + 3, self.subject_roles)
         return out
 
     @staticmethod
@@ -875,7 +915,7 @@ class ContextRules:
                 for category, direction in c.roles.triggers:
                     if category in done:
                         continue
-                    if direction == FORWARD and (c.first < ms or c.last <= ms):
+                    if direction == FORWARD and (c.first < ms or c.last <= ms) and ms < c.reach:
                         # "no acute [acute kidney injury]": a cue reaching into the mention, or
                         # over it ("no [complaints] of")
                         a, b, d = min(c.last, ms), ms, FORWARD
@@ -898,6 +938,30 @@ class ContextRules:
 
 
 _MANY_MENTIONS = 16
+
+
+def _opens_list(cues: list[Cue], k: int) -> bool:
+    """A forward trigger ends right before the colon before word k: "Denies: fever, chills",
+    "Negative: rash" announce the list after it rather than end a clause."""
+    return any(
+        c.last == k and c.first < k and any(d == FORWARD for _, d in c.roles.triggers) for c in cues
+    )
+
+
+def _limit_absent(words: Words, cues: list[Cue], last: int) -> None:
+    """ "with absent canalicular staining, short stature and ptosis": "absent" before a noun is
+    that noun's adjective (HPO's "Absent thumb" is a finding, not a negation), so its forward
+    scope ends at the next comma instead of running over the list that follows ("Absent:
+    fever, chills" keeps its list)."""
+    lower, seps = words.lower, words.seps
+    end = min(last + 1, len(lower))
+    for cue in cues:
+        i = cue.first
+        if cue.last == i + 1 and lower[i] == "absent" and i + 1 < end and not seps[i + 1].strip():
+            for k in range(i + 1, end):
+                if "," in seps[k]:
+                    cue.reach = k
+                    break
 
 
 def _few_mention_tests(

@@ -389,7 +389,11 @@ class Tagger:
                 a = left(extra, (s0, -1))
                 b = left(extra, (s1, -1))
                 covered = ranges + [word_range(words, s, e) for s, e in extra[a:b]]
+            # cues at the sentence's words, and point cues (punctuation) up to the separator
+            # after its last word ("pneumonia?"); a phrase at word hi opens the next sentence
             local = cues[left(cue_at, lo) : right(cue_at, hi)]
+            if local and local[-1].first == hi:
+                local = [c for c in local if c.first < hi or c.first == c.last]
             for i, f in zip(idxs, RULES.flags(local, ranges, covered), strict=True):
                 flags[i] = f
         labels = self.vocab.labels

@@ -407,3 +407,36 @@ def test_the_many_mention_tests_answer_as_the_plain_loops():
             a = rng.randint(0, 70)
             b = a + rng.randint(0, 20)
             assert fast_words(a, b) == plain_words(a, b), (covered, a, b)
+
+
+def test_no_with_a_qualified_person_noun_is_a_negated_subject(tagger):
+    text = "No normosmic patient had renal agenesis or mirror movements."
+    assert _m(tagger, text, "renal agenesis").negated
+    assert _m(tagger, text, "mirror movements").negated
+
+
+def test_absent_before_a_noun_does_not_deny_the_list_after_its_comma(tagger):
+    text = "Examination showed absent canalicular staining, short stature and ptosis."
+    assert not _m(tagger, text, "short stature").negated
+    assert not _m(tagger, text, "ptosis").negated
+    # within its own phrase it still denies: "absent pedal pulses and edema"
+    assert _m(tagger, "Absent pedal pulses and edema.", "edema").negated
+
+
+@pytest.mark.parametrize("trigger", ["Denies", "Negative", "Absent"])
+def test_a_colon_after_a_trigger_opens_its_list(tagger, trigger):
+    text = f"{trigger}: fever, chills, rash."
+    assert all(_m(tagger, text, w).negated for w in ("fever", "chills", "rash"))
+
+
+def test_a_colon_after_other_words_still_ends_a_denial(tagger):
+    text = "No fever at discharge, diagnosis: pneumonia."
+    assert _m(tagger, text, "fever").negated
+    assert not _m(tagger, text, "pneumonia").negated
+
+
+def test_a_trigger_opening_the_next_sentence_does_not_reach_back(tagger):
+    text = "He had seizures. Possible pneumonia."
+    seizures = _m(tagger, text, "seizures")
+    assert not seizures.uncertain and not seizures.negated
+    assert _m(tagger, text, "pneumonia").uncertain
