@@ -32,7 +32,7 @@ DEGREE_WORDS = frozenset(
     "very markedly mildly moderately severely slightly extremely somewhat relatively "
     "abnormally unusually noticeably bilaterally diffusely also both all increasingly "
     "progressively more persistently consistently significantly profoundly strikingly "
-    "grossly".split()
+    "grossly particularly especially notably clearly".split()
 )
 _NOUN_WORDS = 4  # "the upper central incisors were ...", "white blood cell count was ..."
 _ADJECTIVE_WORDS = 2  # "were widely spaced", "were low set"

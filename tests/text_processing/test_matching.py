@@ -1541,6 +1541,10 @@ def test_a_predicate_that_says_otherwise_replaces_the_nouns_term(tag, text, span
     assert tag(text) == [(span, hpo_id)]
 
 
+def test_a_predicate_reads_past_words_of_emphasis(tag):
+    assert tag("The ears were especially small.") == [("ears were especially small", "HP:0008551")]
+
+
 def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
     assert tag("The hearing loss was progressive.") == [("hearing loss", "HP:0000365")]
 
