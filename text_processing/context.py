@@ -410,7 +410,8 @@ _RULES.append(
         neither sibling|neither parent|
         neither brother|neither sister|neither twin|neither case|neither individual|
         neither boy|neither girl|neither sib|neither has|neither had|neither have|
-        neither developed|neither showed|neither was|neither were""",
+        neither developed|neither showed|neither was|neither were|neither the|neither her|
+        neither his|neither their|nor the|nor her|nor his|nor their""",
     )
 )
 
@@ -445,6 +446,7 @@ _PSEUDO = (
     + """no increase|no increased|no suspicious change|no significant change|no change|
 no interval change|no definite change|no significant interval change|no significant difference|
 without change|without interval change|without significant change|no residua|
+with or without|
 negative deflection|negative deflections|
 not significantly different|no difference|not extend|not drain|not certain if|
 not certain whether|gram negative|gram-negative|without difficulty|not necessarily|not only|
@@ -575,18 +577,22 @@ class Cue:
     reach: int = _FAR  # a forward scope takes in no mention that starts at this word or later
 
 
+_SUBJECT_NEGATORS = frozenset({"no", "neither", "nor"})
 # Nouns of persons that a negated subject may name after one word of its own ("no affected
 # patient", "no normosmic individuals").
 _PERSON_NOUNS = frozenset(
     "patient patients individual individuals subject subjects case cases child children "
     "boy boys girl girls adult adults infant infants proband probands sibling siblings sib "
-    "sibs relative relatives member members carrier carriers woman women man men".split()
+    "sibs relative relatives member members carrier carriers woman women man men father "
+    "fathers mother mothers son sons daughter daughters brother brothers sister sisters "
+    "parent parents twin twins".split()
 )
 _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
 _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
 _QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
 _ELLIPSIS = _roles([(NEGATED, BACKWARD)])
+_NONE_AS_SUBJECT = _roles([(NEGATED_SUBJECT, FORWARD)])
 _SUBJECT_STOP = _roles([(TERMINATE_NEG, BACKWARD)])
 _SIGN_NEGATIVE_FORWARD = _roles([(NEGATED, FORWARD)])
 _SIGN_NEGATIVE_BACKWARD = _roles([(NEGATED, BACKWARD)])
@@ -765,8 +771,20 @@ class ContextRules:
                 )
             )
         ]
-        if _holds(lower, "no", lo, last + 1):
+        if not _SUBJECT_NEGATORS.isdisjoint(lower[lo : last + 1]):
             out = self._qualified_subjects(words, out)
+        if _holds(lower, "none", lo, last + 1):
+            # "Fever: none." denies backward; "none sat before 2 years" is a subject
+            for cue in out:
+                j = cue.last
+                if (
+                    j == cue.first + 1
+                    and lower[cue.first] == "none"
+                    and j < hi
+                    and seps[j].lstrip()[:1] not in _CLAUSE_END
+                    and seps[j].strip() != "-"
+                ):
+                    cue.roles = _NONE_AS_SUBJECT
         if _holds(lower, "absent", lo, last + 1):
             _limit_absent(words, out, last)
         for cue in out:
@@ -822,17 +840,19 @@ class ContextRules:
         starts = {c.first for c in out}
         for k, cue in enumerate(out):
             i = cue.first
-            if (
-                cue.last == i + 1
-                and lower[i] == "no"
-                and i + 2 < hi
-                and lower[i + 2] in _PERSON_NOUNS
-                and i + 1 not in starts
-                and i + 2 not in starts
-                and not seps[i + 1].strip()
-                and not seps[i + 2].strip()
-            ):
-                out[k] = Cue(i, i + 3, self.subject_roles)
+            if cue.last != i + 1 or lower[i] not in _SUBJECT_NEGATORS:
+                continue
+            for person in (i + 1, i + 2):  # "no girl had", "no normosmic patient had"
+                if (
+                    person < hi
+                    and lower[person] in _PERSON_NOUNS
+                    # the person may be a cue of its own ("father": another experiencer),
+                    # the word before it not
+                    and (person == i + 1 or not {i + 1, person} & starts)
+                    and not "".join(seps[i + 1 : person + 1]).strip()
+                ):
+                    out[k] = Cue(i, person + 1, self.subject_roles)
+                    break
         return out
 
     @staticmethod

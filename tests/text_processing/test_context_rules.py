@@ -440,3 +440,26 @@ def test_a_trigger_opening_the_next_sentence_does_not_reach_back(tagger):
     seizures = _m(tagger, text, "seizures")
     assert not seizures.uncertain and not seizures.negated
     assert _m(tagger, text, "pneumonia").uncertain
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        ("No girl had liver disease.", "liver disease"),
+        ("Neither father nor son had lens dislocation.", "lens dislocation"),
+        ("Neither the mother nor the aunt showed cognitive impairment.", "cognitive impairment"),
+    ],
+)
+def test_a_denied_person_is_a_negated_subject(tagger, text, finding):
+    assert _m(tagger, text, finding).negated
+
+
+def test_with_or_without_denies_nothing(tagger):
+    assert not _m(tagger, "A movement disorder, with or without epilepsy.", "epilepsy").negated
+
+
+def test_none_as_a_subject_does_not_deny_backward(tagger):
+    text = "All had hypotonia in infancy, and none sat before 2 years of age."
+    assert not _m(tagger, text, "hypotonia").negated
+    assert _m(tagger, "Fever: none.", "Fever").negated
+    assert _m(tagger, "Seizures none.", "Seizures").negated
