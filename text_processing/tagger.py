@@ -7,6 +7,7 @@ what is measured is what is shipped.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from evidence.config import TaggingSettings
@@ -289,11 +290,38 @@ class Tagger:
                     and (x.hpo_id in long_ids or text[x.start : x.end] == abbr.short)
                 )
             ]
-            for s, e in occurrences(text, abbr.short, after=close + 1):
-                spans = [x for x in spans if x.end <= s or x.start >= e]
-                spans.append(_Span(s, e, long_ids[0], 0))
+            for form in _number_forms(abbr.short):  # "AVMs" defined, "cerebral AVM" used
+                for s, e in occurrences(text, form, after=close + 1):
+                    s, hpo_id = self._qualified_short_form(text, s, abbr.long, long_ids[0])
+                    spans = [x for x in spans if x.end <= s or x.start >= e]
+                    spans.append(_Span(s, e, hpo_id, 0))
         spans.sort(key=lambda x: (x.start, -x.end))
         return spans
+
+    def _qualified_short_form(
+        self, text: str, start: int, long_form: str, hpo_id: str
+    ) -> tuple[int, str]:
+        """(start, id) of a short form's use, taking in the one or two words before it when
+        they make a term with the long form: "pulmonary AVMs" after "arteriovenous
+        malformations (AVMs)" is a pulmonary arteriovenous malformation."""
+        head = text[max(0, start - 40) : start]
+        words = _WORDS_BEFORE.search(head)
+        if words is None:
+            return start, hpo_id
+        parts = words.group(0).split()
+        plain = len(self._fast.tokenize(long_form)[2])
+        for n in range(min(2, len(parts)), 0, -1):
+            lead = " ".join(parts[-n:])
+            keys = tuple(self._fast.tokenize(f"{lead} {long_form}")[2])
+            hit = self.vocab.terms.get(keys)
+            if (
+                len(keys) > plain  # the words add to the long form ("the ASD" adds nothing)
+                and hit is not None
+                and hit[0] not in NO_TERM_IDS
+                and keys not in self.vocab.case_sensitive
+            ):
+                return start - len(lead) - 1, hit[0]
+        return start, hpo_id
 
     def _drop_generic(self, spans: list[_Span], sent_of: list[int]) -> list[_Span]:
         """'Pain' on its own goes when the same sentence names a more specific kind of pain."""
@@ -415,6 +443,19 @@ class Tagger:
 
     def fold(self, word: str) -> str:
         return fold(word)
+
+
+# up to two plain words right before a short form, in its clause
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+ ){1,2}$")
+
+
+def _number_forms(short: str) -> tuple[str, ...]:
+    """A short form and its other number: "AVMs" / "AVM", "SLEs" / "SLE"."""
+    if len(short) >= 3 and short.endswith("s") and short[-2].isupper():
+        return short, short[:-1]
+    if short[-1:].isupper():
+        return short, short + "s"
+    return (short,)
 
 
 # Words after a hyphen that leave the word before it a finding: "seizure-free", "seizure-onset",

@@ -56,3 +56,20 @@ def test_a_finding_about_the_long_form_is_not_its_short_form(tag):
 def test_a_hereditary_disease_short_form_is_no_finding(tag):
     found = tag("Hereditary spastic paraplegia (HSP) is rare; HSP was seen.")
     assert not any(text == "HSP" for text, _ in found)
+
+
+def test_a_short_form_is_found_in_its_other_number(tag):
+    text = "Stroke-like episodes (SLEs) recurred. A further SLE caused hemianopia."
+    assert ("SLE", "HP:0002401") in tag(text)  # not lupus, the vocabulary's own "SLE"
+
+
+def test_words_before_a_short_form_qualify_its_long_form(tag):
+    text = "Arteriovenous malformations (AVMs) were found: pulmonary AVMs and a cerebral AVM."
+    found = tag(text)
+    assert ("pulmonary AVMs", "HP:0006548") in found
+    assert ("cerebral AVM", "HP:0002408") in found
+
+
+def test_a_function_word_before_a_short_form_adds_nothing(tag):
+    text = "Atrial septal defect (ASD) was closed. The ASD recurred."
+    assert tag(text)[-1] == ("ASD", "HP:0001631")

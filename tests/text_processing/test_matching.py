@@ -1556,9 +1556,17 @@ def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
         ("She had difficulty feeding.", "difficulty feeding", "HP:0011968"),
         ("The INR was prolonged.", "INR was prolonged", "HP:0008151"),
         ("He had several missing teeth.", "missing teeth", "HP:0009804"),
+        ("Five were unable to walk.", "unable to walk", "HP:0002540"),
+        ("He had a slow heart rate.", "slow heart rate", "HP:0001662"),
+        ("She had a low body temperature.", "low body temperature", "HP:0002045"),
+        (
+            "He had premature ventricular complexes.",
+            "premature ventricular complexes",
+            "HP:0006682",
+        ),
     ],
 )
-def test_curated_phrasings_of_sets_k_and_l(tag, text, span, hpo_id):
+def test_curated_phrasings_of_sets_k_to_n(tag, text, span, hpo_id):
     assert tag(text) == [(span, hpo_id)]
 
 
