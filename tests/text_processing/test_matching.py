@@ -1564,6 +1564,7 @@ def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
             "premature ventricular complexes",
             "HP:0006682",
         ),
+        ("She had lateralized overgrowth.", "lateralized overgrowth", "HP:0001528"),
     ],
 )
 def test_curated_phrasings_of_sets_k_to_n(tag, text, span, hpo_id):
