@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 _PAREN = re.compile(r"\(([^()]{1,12})\)")
 _SHORT_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/.]*$")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     out: list[Abbreviation] = []
     for m in _PAREN.finditer(text):
         short = m.group(1).strip()
-        if not _SHORT_OK.match(short) or not any(c.isalpha() for c in short):
+        # cheapest tests first: most brackets hold counts, p values or words ("n = 12")
+        if not (2 <= len(short) <= 10) or " " in short or short.islower():
             continue
-        if not (2 <= len(short) <= 10) or not short[0].isalnum():
-            continue
-        if " " in short or short.islower():
+        if not _SHORT_OK.match(short) or short.isdigit() or not _LETTER.search(short):
             continue
         max_words = min(len(short) + 5, len(short) * 2)
         before_len, words = _words_before(text, m.start(), max_words)

@@ -24,8 +24,8 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice
-from operator import not_
+from itertools import accumulate, compress, islice, repeat
+from operator import contains, not_
 
 try:  # the phrase loop compiled (setup.py); same output, see _scan.c
     from text_processing import _scan
@@ -812,7 +812,7 @@ class ContextRules:
             signs = [k for k, sep in enumerate(near, lo) if "(" in sep or "+" in sep]
             added.extend(self._sign_cues(words, signs, lo, last))
         if "," in glued:
-            commas = compress(range(lo, last + 1), ["," in sep for sep in near])
+            commas = compress(range(lo, last + 1), map(contains, near, repeat(",")))
             added.extend(self._comma_cues(words, commas))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         for k in compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))):
