@@ -774,17 +774,7 @@ class ContextRules:
         if not _SUBJECT_NEGATORS.isdisjoint(lower[lo : last + 1]):
             out = self._qualified_subjects(words, out)
         if _holds(lower, "none", lo, last + 1):
-            # "Fever: none." denies backward; "none sat before 2 years" is a subject
-            for cue in out:
-                j = cue.last
-                if (
-                    j == cue.first + 1
-                    and lower[cue.first] == "none"
-                    and j < hi
-                    and seps[j].lstrip()[:1] not in _CLAUSE_END
-                    and seps[j].strip() != "-"
-                ):
-                    cue.roles = _NONE_AS_SUBJECT
+            _none_as_subject(words, out)
         if _holds(lower, "absent", lo, last + 1):
             _limit_absent(words, out, last)
         for cue in out:
@@ -832,9 +822,10 @@ class ContextRules:
         return out
 
     def _qualified_subjects(self, words: Words, out: list[Cue]) -> list[Cue]:
-        """ "No normosmic patient had X", "no affected boys showed X": a bare "no" before one
-        word and a noun of persons negates the subject, as "no patient" does, so the verb
-        after it does not end the scope. The word between must be no cue of its own."""
+        """ "No girl had X", "no normosmic patient had X", "neither father nor son had X": a
+        bare "no", "neither" or "nor" before a noun of persons (and at most one word of its
+        own) negates the subject, as "no patient" does, so the verb after it does not end the
+        scope. The word between must be no cue of its own."""
         lower, seps = words.lower, words.seps
         hi = len(lower)
         starts = {c.first for c in out}
@@ -966,6 +957,23 @@ def _opens_list(cues: list[Cue], k: int) -> bool:
     return any(
         c.last == k and c.first < k and any(d == FORWARD for _, d in c.roles.triggers) for c in cues
     )
+
+
+def _none_as_subject(words: Words, cues: list[Cue]) -> None:
+    """ "Fever: none." denies backward; in "and none sat before 2 years" the word is the
+    subject of the verb after it, and denies only forward ("none of ..." alike)."""
+    lower, seps = words.lower, words.seps
+    hi = len(lower)
+    for cue in cues:
+        j = cue.last
+        if (
+            j == cue.first + 1
+            and lower[cue.first] == "none"
+            and j < hi
+            and seps[j].lstrip()[:1] not in _CLAUSE_END
+            and seps[j].strip() != "-"
+        ):
+            cue.roles = _NONE_AS_SUBJECT
 
 
 def _limit_absent(words: Words, cues: list[Cue], last: int) -> None:
