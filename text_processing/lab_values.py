@@ -5,8 +5,9 @@ Case reports write "platelet count was 45,000/uL", "serum sodium 125 mmol/L", "I
 intellectual disability or hypertension; no HPO name holds those words. Only lines that hold at
 every age past infancy are drawn, so a value is a finding for a child and an adult alike:
 heart and breathing rates, whose normal range moves with age, are left out, and so are low
-blood pressure and low BMI. A value inside the range is no finding. Each line is the one the
-finding's own definition or the common clinical cut-off gives (IQ grades by the DSM bands).
+blood pressure, low BMI and high glucose (whose line depends on fasting). A value inside the
+range is no finding. Each line is the one the finding's own definition or the common clinical
+cut-off gives (IQ grades by the DSM bands, ejection fraction grades by HPO's definitions).
 """
 
 from __future__ import annotations
@@ -66,6 +67,44 @@ def _temperature(v: float, unit: str) -> str | None:
     return "HP:0001945" if 38.0 <= celsius < 42 else None  # 42 C and up: a culture, no patient
 
 
+def _ammonia(v: float, unit: str) -> str | None:
+    micromol = v * 0.587 if "g/" in unit.lower() else v  # ug/dL -> umol/L
+    return "HP:0001987" if micromol > 50 else None  # newborns reach ~100: a line past infancy
+
+
+def _albumin(v: float, unit: str) -> str | None:
+    g_l = v * 10 if unit.lower().endswith("dl") else v
+    return "HP:0003073" if g_l < 35 else None
+
+
+def _creatinine(v: float, unit: str) -> str | None:
+    mg_dl = v if "mg" in unit.lower() else v / 88.4
+    return "HP:0003259" if mg_dl > 1.3 else None  # above the adult man's range: high at any age
+
+
+def _glucose(v: float, unit: str) -> str | None:
+    mmol = v / 18 if "mg" in unit.lower() else v
+    return "HP:0001943" if mmol < 3.0 else None  # high glucose depends on fasting: not drawn
+
+
+def _ejection_fraction(v: float, _: str) -> str | None:
+    if v >= 50 or v <= 0:
+        return None
+    if v < 30:
+        return "HP:0012666"  # severely reduced, as HPO's definitions grade it
+    if v < 40:
+        return "HP:0012665"
+    return "HP:0012663"
+
+
+def _qtc(v: float, _: str) -> str | None:
+    return "HP:0005184" if 470 <= v < 1000 else None  # prolonged for men, women and children
+
+
+_MICROMOL = r"(?:µ|μ|u|micro)mol/\s*+[lL]"
+# a blood measure, not the urine's or the spinal fluid's
+_NOT_OTHER_FLUID = r"(?<!urine\s)(?<!urinary\s)(?<!CSF\s)(?<!csf\s)"
+
 # (words one of which the text must hold, measure pattern, unit pattern, rule): the unit is
 # required where the number alone is ambiguous ("sodium 2 g" is a dose), optional where the
 # measure has one scale (IQ, BMI); the words (as written, no lowering) are a cheap test
@@ -109,6 +148,43 @@ _MEASURES: list[tuple[tuple[str, ...], str, str, Callable[[float, str], str | No
         r"\s*+°?\s*+(?:C|F)\b",
         _temperature,
     ),
+    (
+        ("mmonia",),
+        _NOT_OTHER_FLUID + r"(?:(?:plasma|serum|blood)\s++)?ammonia(?:\s++levels?)?",
+        r"\s*+(?:" + _MICROMOL + r"|(?:µ|μ|u|mc)g/\s*+dL)",
+        _ammonia,
+    ),
+    (
+        ("lbumin",),
+        _NOT_OTHER_FLUID + r"(?:(?:plasma|serum)\s++)?albumin(?:\s++levels?)?",
+        r"\s*+g/\s*+(?:dL|L)\b",
+        _albumin,
+    ),
+    (
+        ("reatinine",),
+        _NOT_OTHER_FLUID + r"(?:(?:plasma|serum)\s++)?creatinine(?:\s++levels?)?",
+        r"\s*+(?:mg/\s*+dL|" + _MICROMOL + r")",
+        _creatinine,
+    ),
+    (
+        ("lucose", "sugar"),
+        _NOT_OTHER_FLUID
+        + r"(?:(?:fasting\s++)?(?:plasma|serum|blood)\s++)?(?:glucose|sugar)(?:\s++levels?)?",
+        r"\s*+(?:mmol/\s*+L|mg/\s*+dL)",
+        _glucose,
+    ),
+    (
+        ("jection fraction", "LVEF"),
+        r"(?:left\s++ventricular\s++)?ejection\s++fraction|LVEF",
+        r"\s*+%",
+        _ejection_fraction,
+    ),
+    (
+        ("QTc",),
+        r"QTc(?:\s++interval)?|corrected\s++QT(?:\s++interval)?",
+        r"\s*+(?:ms|msec|milliseconds)\b",
+        _qtc,
+    ),
 ]
 _PATTERNS = [
     (words, re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I), rule)
@@ -127,7 +203,8 @@ _BP_WORDS = ("mmHg", "mm Hg")
 # the measures' words as token keys: a set test against a text's keys costs next to nothing
 _MEASURE_KEYS = frozenset(
     "iq fsiq intelligence bmi index platelet platelets sodium na potassium k hemoglobin "
-    "haemoglobin hb hgb temperature temperatures pressure bp".split()
+    "haemoglobin hb hgb temperature temperatures pressure bp ammonia ammonium albumin "
+    "creatinine glucose sugar fraction lvef qtc qt".split()
 )
 
 

@@ -28,6 +28,18 @@ def _ids(text: str) -> list[str]:
         ("FSIQ = 38", "HP:0002342"),  # moderate
         ("full-scale IQ of 28", "HP:0010864"),  # severe
         ("IQ 75", "HP:0006889"),  # borderline
+        ("Plasma ammonia of 1,240 micromol/L.", "HP:0001987"),  # Hyperammonemia
+        ("ammonia 150 ug/dL", "HP:0001987"),
+        ("Serum albumin of 18 g/L.", "HP:0003073"),  # Hypoalbuminemia
+        ("albumin 2.1 g/dL", "HP:0003073"),
+        ("Serum creatinine of 2.9 mg/dL.", "HP:0003259"),
+        ("creatinine 250 µmol/L", "HP:0003259"),
+        ("Blood glucose was 1.8 mmol/L.", "HP:0001943"),  # Hypoglycemia
+        ("glucose 38 mg/dL", "HP:0001943"),
+        ("an ejection fraction of 32%", "HP:0012665"),  # moderately reduced LVEF
+        ("LVEF was 45%", "HP:0012663"),  # mildly
+        ("left ventricular ejection fraction 20%", "HP:0012666"),  # severely
+        ("QTc of 540 ms", "HP:0005184"),  # Prolonged QTc interval
     ],
 )
 def test_value_beyond_the_line_is_the_finding(text, hpo_id):
@@ -43,6 +55,12 @@ def test_value_beyond_the_line_is_the_finding(text, hpo_id):
         "BMI 22 kg/m2",
         "The dose of sodium was 2 g.",  # a dose, no serum level
         "Cultures were grown at a temperature of 42 °C.",  # no patient is that hot
+        "Ammonia 35 µmol/L, albumin 41 g/L, creatinine 0.8 mg/dL, glucose 5.2 mmol/L.",
+        "Ejection fraction was 62% and QTc 420 ms.",
+        "Urine albumin was 2 g/L.",  # the urine's, not the blood's
+        "CSF glucose was 1.5 mmol/L.",
+        "Creatinine clearance was 30 mL/min.",
+        "Fasting glucose was 13 mmol/L.",  # high glucose is not drawn: it depends on fasting
     ],
 )
 def test_value_inside_the_range_or_no_measure_is_no_finding(text):
