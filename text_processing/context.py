@@ -785,17 +785,7 @@ class ContextRules:
                 and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
             ):
                 cue.roles = _ELLIPSIS
-        # "Liver enlarged, spleen not palpable": one word between a comma and a backward
-        # negation is that negation's own subject; unless it is a mention itself (then it is a
-        # list item, "fever, chills not present"), the scope stops at it.
-        added = [
-            Cue(cue.first - 1, cue.first, _SUBJECT_STOP)
-            for cue in out
-            if cue.first >= 2
-            and (NEGATED, BACKWARD) in cue.roles.triggers
-            and "," in seps[cue.first - 1]
-            and lower[cue.first - 1] not in _LIST_WORDS
-        ]
+        added = _subject_stops(words, out)
         near = seps[lo : last + 1]
         glued = "".join(near)
         if "+" in glued or _ANY_SIGN.search(glued) or _holds(lower, "trace", lo, last + 1):
@@ -957,6 +947,37 @@ def _opens_list(cues: list[Cue], k: int) -> bool:
     return any(
         c.last == k and c.first < k and any(d == FORWARD for _, d in c.roles.triggers) for c in cues
     )
+
+
+_CLAUSE_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
+_SUBJECT_WORDS = 4  # "..., and canalicular BSEP staining was absent"
+
+
+def _subject_stops(words: Words, cues: list[Cue]) -> list[Cue]:
+    """Stops for backward negations that have a subject of their own after a comma.
+
+    "Liver enlarged, spleen not palpable", "portal fibrosis, and BSEP staining was absent":
+    the words between the comma (and a clause's conjunction) and the negation are its own
+    subject, and the scope stops at them; unless they are a mention (then the stop, inside
+    it, is dropped: a list item, "fever, night sweats not present") or hold a list word
+    ("fever, chills and rash were absent")."""
+    lower, seps = words.lower, words.seps
+    out = []
+    for cue in cues:
+        f = cue.first
+        if f < 2 or (NEGATED, BACKWARD) not in cue.roles.triggers:
+            continue
+        for p in range(f - 1, max(0, f - _SUBJECT_WORDS) - 1, -1):
+            if "," in seps[p]:
+                break
+        else:
+            continue
+        if p == 0:
+            continue
+        s = p + 1 if lower[p] in _CLAUSE_CONJUNCTIONS and p + 1 < f else p
+        if _LIST_WORDS.isdisjoint(lower[s:f]):
+            out.append(Cue(s, s + 1, _SUBJECT_STOP))
+    return out
 
 
 def _none_as_subject(words: Words, cues: list[Cue]) -> None:

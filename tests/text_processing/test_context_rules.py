@@ -463,3 +463,12 @@ def test_none_as_a_subject_does_not_deny_backward(tagger):
     assert not _m(tagger, text, "hypotonia").negated
     assert _m(tagger, "Fever: none.", "Fever").negated
     assert _m(tagger, "Seizures none.", "Seizures").negated
+
+
+def test_a_backward_negation_with_a_subject_of_its_own_after_a_comma_stops_there(tagger):
+    text = "Biopsy showed portal fibrosis, and BSEP staining was absent."
+    assert not _m(tagger, text, "portal fibrosis").negated
+    # a list before the negation stays in its scope
+    text = "Headache, photophobia and neck stiffness were absent."
+    assert _m(tagger, text, "Headache").negated
+    assert _m(tagger, "Fever, night sweats not present.", "Fever").negated
