@@ -52,7 +52,7 @@ PSEUDO, TERMINATE, TERMINATE_NEG = "pseudo", "terminate", "terminate_negation"
 WINDOWS = {
     (NEGATED, FORWARD): 8,
     (NEGATED, BACKWARD): 4,
-    (NEGATED_SUBJECT, FORWARD): 8,
+    (NEGATED_SUBJECT, FORWARD): 12,
     (UNCERTAIN, FORWARD): 6,
     (UNCERTAIN, BACKWARD): 3,
     (HYPOTHETICAL, FORWARD): 6,
@@ -613,8 +613,9 @@ _GRADES = frozenset("1 2 3 4 trace".split())
 _SMALL_DEGREES = frozenset(
     "mild mildly small moderate moderately minimal minimally slight slightly tiny minor".split()
 )
-# "No intrauterine pregnancy identified, small amount of free fluid": a participle that closes
-# a denied noun phrase before a comma ends the forward scope there.
+# "No intrauterine pregnancy identified, small amount of free fluid", "no infectious source was
+# found, and loss of skills": a participle that closes a denied noun phrase before a comma ends
+# the forward scope there.
 _CLOSING_PARTICIPLES = frozenset(
     "seen identified noted detected appreciated visualized visualised demonstrated found "
     "evident elicited heard palpated".split()
@@ -848,7 +849,9 @@ class ContextRules:
                 continue
             if lower[k] in _SMALL_DEGREES:
                 out.append(Cue(k, k, _SIGN_POSITIVE))
-            elif lower[k - 1] in _CLOSING_PARTICIPLES and lower[k] not in _LIST_WORDS:
+            elif lower[k - 1] in _CLOSING_PARTICIPLES and (
+                lower[k] not in _LIST_WORDS or lower[k] == "and"  # ", and" opens a new clause
+            ):
                 out.append(Cue(k, k, _STOP_FORWARD))
         return out
 
@@ -951,6 +954,7 @@ def _opens_list(cues: list[Cue], k: int) -> bool:
 
 _CLAUSE_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas"})
 _SUBJECT_WORDS = 4  # "..., and canalicular BSEP staining was absent"
+_SENTENCE_MARKS = frozenset(".;:!?")
 
 
 def _subject_stops(words: Words, cues: list[Cue]) -> list[Cue]:
@@ -968,6 +972,9 @@ def _subject_stops(words: Words, cues: list[Cue]) -> list[Cue]:
         if f < 2 or (NEGATED, BACKWARD) not in cue.roles.triggers:
             continue
         for p in range(f - 1, max(0, f - _SUBJECT_WORDS) - 1, -1):
+            if not _SENTENCE_MARKS.isdisjoint(seps[p + 1]):
+                p = 0  # the negation opens its sentence: no subject before it
+                break
             if "," in seps[p]:
                 break
         else:
@@ -997,20 +1004,40 @@ def _none_as_subject(words: Words, cues: list[Cue]) -> None:
             cue.roles = _NONE_AS_SUBJECT
 
 
+# words that follow "absent" used as a predicate ("reflexes absent in the legs", "absent
+# bilaterally", "absent at birth"): there it still denies what stands before it
+_AFTER_PREDICATE_ABSENT = frozenset(
+    "in at on from since to during throughout and or but as except with without despite until "
+    "by for after before when while both bilaterally".split()
+)
+_ATTRIBUTIVE_ABSENT = _roles([(NEGATED, FORWARD)])
+_PREDICATE_ENDS = frozenset(",;.)")
+
+
 def _limit_absent(words: Words, cues: list[Cue], last: int) -> None:
     """ "with absent canalicular staining, short stature and ptosis": "absent" before a noun is
     that noun's adjective (HPO's "Absent thumb" is a finding, not a negation), so its forward
     scope ends at the next comma instead of running over the list that follows ("Absent:
-    fever, chills" keeps its list)."""
+    fever, chills" keeps its list), and it denies nothing before it."""
     lower, seps = words.lower, words.seps
     end = min(last + 1, len(lower))
     for cue in cues:
         i = cue.first
-        if cue.last == i + 1 and lower[i] == "absent" and i + 1 < end and not seps[i + 1].strip():
+        if cue.last != i + 1 or lower[i] != "absent":
+            continue
+        if i + 1 < len(lower) and seps[i + 1].lstrip()[:1] in _PREDICATE_ENDS:
+            cue.roles = _ELLIPSIS  # "Edema absent, rash present": it closes its clause
+            continue
+        if i + 1 < end and not seps[i + 1].strip():
             for k in range(i + 1, end):
                 if "," in seps[k]:
                     cue.reach = k
                     break
+            after = lower[i + 1]
+            if after not in _AFTER_PREDICATE_ABSENT and not after.endswith("ly"):
+                # "cleavage ... and absent staining for integrin": an attribute of the noun
+                # after it, so it denies nothing before it
+                cue.roles = _ATTRIBUTIVE_ABSENT
 
 
 def _few_mention_tests(

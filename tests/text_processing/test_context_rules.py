@@ -472,3 +472,25 @@ def test_a_backward_negation_with_a_subject_of_its_own_after_a_comma_stops_there
     text = "Headache, photophobia and neck stiffness were absent."
     assert _m(tagger, text, "Headache").negated
     assert _m(tagger, "Fever, night sweats not present.", "Fever").negated
+
+
+def test_a_closing_participle_before_and_ends_a_denial(tagger):
+    text = "Fevers for which no infectious source was found, and loss of speech followed."
+    assert not _m(tagger, text, "loss of speech").negated
+
+
+def test_a_negated_subject_reaches_past_a_relative_phrase(tagger):
+    text = "None of the 31 patients carrying E148Q as their only variant developed arthritis."
+    assert _m(tagger, text, "arthritis").negated
+
+
+def test_absent_before_a_noun_denies_nothing_before_it(tagger):
+    text = "The biopsy showed cleavage of the lamina lucida and absent staining for integrin."
+    assert not _m(tagger, text, "cleavage of the lamina lucida").negated
+    assert _m(tagger, "Fever absent in all patients.", "Fever").negated
+
+
+def test_absent_closing_its_clause_denies_nothing_after_it(tagger):
+    text = "Edema absent, rash present."
+    assert _m(tagger, text, "Edema").negated
+    assert not _m(tagger, text, "rash").negated
