@@ -93,6 +93,22 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 
 
 def occurrences(text: str, short: str, after: int = 0) -> list[tuple[int, int]]:
-    """Uses of `short` as a whole word (case-sensitive: "DA" is not "da")."""
-    pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])")
-    return [(m.start(), m.end()) for m in pattern.finditer(text, after)]
+    """Uses of `short` as a whole word (case-sensitive: "DA" is not "da"): no word character
+    or hyphen on either side. A literal search skips ahead to each candidate; the regex this
+    replaces began with a look-behind, so it was tried at every character."""
+    out = []
+    size = len(text)
+    i = text.find(short, after)
+    while i >= 0:
+        j = i + len(short)
+        if (i == 0 or not _joins(text[i - 1])) and (j >= size or not _joins(text[j])):
+            out.append((i, j))
+            i = text.find(short, j)
+        else:
+            i = text.find(short, i + 1)
+    return out
+
+
+def _joins(char: str) -> bool:
+    """A word character or a hyphen: one that would make a short form part of a word."""
+    return char.isalnum() or char in "_-"

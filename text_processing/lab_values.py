@@ -200,12 +200,27 @@ _BLOOD_PRESSURE = re.compile(
 _BP_WORDS = ("mmHg", "mm Hg")
 
 
-# the measures' words as token keys: a set test against a text's keys costs next to nothing
-_MEASURE_KEYS = frozenset(
-    "iq fsiq intelligence bmi index platelet platelets sodium na potassium k hemoglobin "
-    "haemoglobin hb hgb temperature temperatures pressure bp ammonia ammonium albumin "
-    "creatinine glucose sugar fraction lvef qtc qt".split()
-)
+# each rule's measure words as token keys: a set test against a text's keys costs next to
+# nothing, so most texts skip most patterns (and all of them when no measure is named)
+_RULE_KEYS: dict[Callable[[float, str], str | None], frozenset[str]] = {
+    rule: frozenset(words.split())
+    for rule, words in (
+        (_iq, "iq fsiq intelligence"),
+        (_bmi, "bmi index"),
+        (_platelets, "platelet platelets"),
+        (_sodium, "sodium na"),
+        (_potassium, "potassium k"),
+        (_hemoglobin, "hemoglobin haemoglobin hb hgb"),
+        (_temperature, "temperature temperatures"),
+        (_ammonia, "ammonia ammonium"),
+        (_albumin, "albumin"),
+        (_creatinine, "creatinine"),
+        (_glucose, "glucose sugar"),
+        (_ejection_fraction, "fraction lvef"),
+        (_qtc, "qtc qt"),
+    )
+}
+_MEASURE_KEYS = frozenset().union(*_RULE_KEYS.values(), ("pressure", "bp"))
 
 
 def lab_value_findings(text: str, keys: list[str] | None = None) -> list[tuple[int, int, str]]:
@@ -214,10 +229,15 @@ def lab_value_findings(text: str, keys: list[str] | None = None) -> list[tuple[i
     `keys`, the text's token keys when the caller has them, let most texts (no measure named)
     be passed over at once.
     """
-    if keys is not None and _MEASURE_KEYS.isdisjoint(keys):
-        return []
+    named = None
+    if keys is not None:
+        named = _MEASURE_KEYS.intersection(keys)
+        if not named:
+            return []
     out: list[tuple[int, int, str]] = []
     for words, pattern, rule in _PATTERNS:
+        if named is not None and named.isdisjoint(_RULE_KEYS[rule]):
+            continue
         if not any(w in text for w in words):
             continue
         for m in pattern.finditer(text):

@@ -290,16 +290,19 @@ class Tagger:
                     and (x.hpo_id in long_ids or text[x.start : x.end] == abbr.short)
                 )
             ]
+            long_keys: tuple[str, ...] | None = None
             for form in _number_forms(abbr.short):  # "AVMs" defined, "cerebral AVM" used
                 for s, e in occurrences(text, form, after=close + 1):
-                    s, hpo_id = self._qualified_short_form(text, s, abbr.long, long_ids[0])
+                    if long_keys is None:
+                        long_keys = tuple(self._fast.tokenize(abbr.long)[2])
+                    s, hpo_id = self._qualified_short_form(text, s, long_keys, long_ids[0])
                     spans = [x for x in spans if x.end <= s or x.start >= e]
                     spans.append(_Span(s, e, hpo_id, 0))
         spans.sort(key=lambda x: (x.start, -x.end))
         return spans
 
     def _qualified_short_form(
-        self, text: str, start: int, long_form: str, hpo_id: str
+        self, text: str, start: int, long_keys: tuple[str, ...], hpo_id: str
     ) -> tuple[int, str]:
         """(start, id) of a short form's use, taking in the one or two words before it when
         they make a term with the long form: "pulmonary AVMs" after "arteriovenous
@@ -309,14 +312,15 @@ class Tagger:
         if words is None:
             return start, hpo_id
         parts = words.group(0).split()
-        plain = len(self._fast.tokenize(long_form)[2])
         for n in range(min(2, len(parts)), 0, -1):
             lead = " ".join(parts[-n:])
-            keys = tuple(self._fast.tokenize(f"{lead} {long_form}")[2])
+            lead_keys = tuple(self._fast.tokenize(lead)[2])
+            if not lead_keys:
+                continue  # the words add nothing to the long form ("the ASD")
+            keys = lead_keys + long_keys
             hit = self.vocab.terms.get(keys)
             if (
-                len(keys) > plain  # the words add to the long form ("the ASD" adds nothing)
-                and hit is not None
+                hit is not None
                 and hit[0] not in NO_TERM_IDS
                 and keys not in self.vocab.case_sensitive
             ):

@@ -73,3 +73,10 @@ def test_words_before_a_short_form_qualify_its_long_form(tag):
 def test_a_function_word_before_a_short_form_adds_nothing(tag):
     text = "Atrial septal defect (ASD) was closed. The ASD recurred."
     assert tag(text)[-1] == ("ASD", "HP:0001631")
+
+
+def test_a_short_form_is_used_only_as_a_whole_word():
+    from text_processing.abbreviations import occurrences
+
+    assert occurrences("AA AAA AA-x xAA AA_ AA", "AA") == [(0, 2), (20, 22)]
+    assert occurrences("DA and DA", "DA", after=1) == [(7, 9)]
