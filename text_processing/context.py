@@ -772,11 +772,12 @@ class ContextRules:
                 )
             )
         ]
-        if not _SUBJECT_NEGATORS.isdisjoint(lower[lo : last + 1]):
+        present = set(lower[lo : last + 1])  # one pass; each word test below is then a lookup
+        if not _SUBJECT_NEGATORS.isdisjoint(present):
             out = self._qualified_subjects(words, out)
-        if _holds(lower, "none", lo, last + 1):
+        if "none" in present:
             _none_as_subject(words, out)
-        if _holds(lower, "absent", lo, last + 1):
+        if "absent" in present:
             _limit_absent(words, out, last)
         for cue in out:
             i, j = cue.first, cue.last
@@ -789,7 +790,7 @@ class ContextRules:
         added = _subject_stops(words, out)
         near = seps[lo : last + 1]
         glued = "".join(near)
-        if "+" in glued or _ANY_SIGN.search(glued) or _holds(lower, "trace", lo, last + 1):
+        if "+" in glued or _ANY_SIGN.search(glued) or "trace" in present:
             signs = [k for k, sep in enumerate(near, lo) if "(" in sep or "+" in sep]
             added.extend(self._sign_cues(words, signs, lo, last))
         if "," in glued:
@@ -1085,15 +1086,6 @@ def _mention_tests(
         return running[b] - running[a]
 
     return inside_one, words_inside
-
-
-def _holds(items: list[str], item: str, lo: int, hi: int) -> bool:
-    """`item in items[lo:hi]` without the copy."""
-    try:
-        items.index(item, lo, hi)
-    except ValueError:
-        return False
-    return True
 
 
 def _stopped(
