@@ -5,9 +5,10 @@ Case reports write "platelet count was 45,000/uL", "serum sodium 125 mmol/L", "I
 intellectual disability or hypertension; no HPO name holds those words. Only lines that hold at
 every age past infancy are drawn, so a value is a finding for a child and an adult alike:
 heart and breathing rates, whose normal range moves with age, are left out, and so are low
-blood pressure, low BMI and high glucose (whose line depends on fasting). A value inside the
-range is no finding. Each line is the one the finding's own definition or the common clinical
-cut-off gives (IQ grades by the DSM bands, ejection fraction grades by HPO's definitions).
+blood pressure and low BMI; high glucose only from the line that holds fasting or not. A
+value inside the range is no finding. Each line is the one the finding's own definition or the
+common clinical cut-off gives (IQ grades by the DSM bands, ejection fraction grades by HPO's
+definitions).
 """
 
 from __future__ import annotations
@@ -84,7 +85,15 @@ def _creatinine(v: float, unit: str) -> str | None:
 
 def _glucose(v: float, unit: str) -> str | None:
     mmol = v / 18 if "mg" in unit.lower() else v
-    return "HP:0001943" if mmol < 3.0 else None  # high glucose depends on fasting: not drawn
+    if mmol < 3.0:
+        return "HP:0001943"
+    # high only from the line that holds fasting or not (11.1 mmol/L, 200 mg/dL): the fasting
+    # line (7.0) would call a normal meal's glucose a finding
+    return "HP:0003074" if 11.1 <= mmol < 100 else None
+
+
+def _ige(v: float, _: str) -> str | None:
+    return "HP:0003212" if v > 1000 else None  # above the range of every age past infancy
 
 
 def _ejection_fraction(v: float, _: str) -> str | None:
@@ -174,6 +183,12 @@ _MEASURES: list[tuple[tuple[str, ...], str, str, Callable[[float, str], str | No
         _glucose,
     ),
     (
+        ("IgE",),
+        r"(?:(?:serum|total)\s++)?IgE(?:\s++levels?)?",
+        r"\s*+(?:kU/\s*+L|kIU/\s*+L|IU/\s*+mL|U/\s*+mL)",
+        _ige,
+    ),
+    (
         ("jection fraction", "LVEF"),
         r"(?:left\s++ventricular\s++)?ejection\s++fraction|LVEF",
         r"\s*+%",
@@ -216,6 +231,7 @@ _RULE_KEYS: dict[Callable[[float, str], str | None], frozenset[str]] = {
         (_albumin, "albumin"),
         (_creatinine, "creatinine"),
         (_glucose, "glucose sugar"),
+        (_ige, "ige"),
         (_ejection_fraction, "fraction lvef"),
         (_qtc, "qtc qt"),
     )

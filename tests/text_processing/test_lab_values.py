@@ -36,6 +36,8 @@ def _ids(text: str) -> list[str]:
         ("creatinine 250 µmol/L", "HP:0003259"),
         ("Blood glucose was 1.8 mmol/L.", "HP:0001943"),  # Hypoglycemia
         ("glucose 38 mg/dL", "HP:0001943"),
+        ("Blood glucose of 28 mmol/L.", "HP:0003074"),  # Hyperglycemia, fasting or not
+        ("Total IgE of 4,850 kU/L.", "HP:0003212"),  # Increased circulating IgE
         ("an ejection fraction of 32%", "HP:0012665"),  # moderately reduced LVEF
         ("LVEF was 45%", "HP:0012663"),  # mildly
         ("left ventricular ejection fraction 20%", "HP:0012666"),  # severely
@@ -60,7 +62,7 @@ def test_value_beyond_the_line_is_the_finding(text, hpo_id):
         "Urine albumin was 2 g/L.",  # the urine's, not the blood's
         "CSF glucose was 1.5 mmol/L.",
         "Creatinine clearance was 30 mL/min.",
-        "Fasting glucose was 13 mmol/L.",  # high glucose is not drawn: it depends on fasting
+        "Glucose was 7.5 mmol/L.",  # high fasting, normal after a meal: no line for both
     ],
 )
 def test_value_inside_the_range_or_no_measure_is_no_finding(text):
