@@ -850,6 +850,7 @@ _SUFFIX_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ation", ("ated",)),  # dehydration, agitation
     ("ice", ("iced",)),  # jaundice
     ("ia", ("ic",)),  # hypotonia, anemia, hemiplegia
+    ("ea", ("eic",)),  # tachypnea, dyspnea, apnea
     ("y", ("ic",)),  # microcephaly, macrocephaly
 )
 # adjectives no suffix rule reaches, to the key of the term they describe

@@ -1411,6 +1411,11 @@ def test_person_adjectives_pale_sweaty_floppy(tag):
     assert tag("The fluid was pale yellow.") == []  # said of no person
 
 
+def test_person_adjectives_of_conditions_in_ea(tag):
+    assert tag("The infant was tachypnoeic.") == [("tachypnoeic", "HP:0002789")]
+    assert tag("She was dyspneic.") == [("dyspneic", "HP:0002094")]
+
+
 @pytest.mark.parametrize(
     "text,hpo_id",
     [
