@@ -972,20 +972,24 @@ def _subject_stops(words: Words, cues: list[Cue]) -> list[Cue]:
         f = cue.first
         if f < 2 or (NEGATED, BACKWARD) not in cue.roles.triggers:
             continue
-        for p in range(f - 1, max(0, f - _SUBJECT_WORDS) - 1, -1):
-            if not _SENTENCE_MARKS.isdisjoint(seps[p + 1]):
-                p = 0  # the negation opens its sentence: no subject before it
-                break
-            if "," in seps[p]:
-                break
-        else:
-            continue
-        if p == 0:
+        p = _after_comma_before(seps, f)
+        if p is None:
             continue
         s = p + 1 if lower[p] in _CLAUSE_CONJUNCTIONS and p + 1 < f else p
         if _LIST_WORDS.isdisjoint(lower[s:f]):
             out.append(Cue(s, s + 1, _SUBJECT_STOP))
     return out
+
+
+def _after_comma_before(seps: list[str], f: int) -> int | None:
+    """The word after the nearest comma among the `_SUBJECT_WORDS` words before word f; None
+    when there is none, or a sentence mark comes first (the negation opens its sentence)."""
+    for p in range(f - 1, max(0, f - _SUBJECT_WORDS) - 1, -1):
+        if not _SENTENCE_MARKS.isdisjoint(seps[p + 1]):
+            return None
+        if "," in seps[p]:
+            return p or None
+    return None
 
 
 def _none_as_subject(words: Words, cues: list[Cue]) -> None:

@@ -201,10 +201,6 @@ _MEASURES: list[tuple[tuple[str, ...], str, str, Callable[[float, str], str | No
         _qtc,
     ),
 ]
-_PATTERNS = [
-    (words, re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I), rule)
-    for words, m, u, rule in _MEASURES
-]  # fmt: skip
 _BLOOD_PRESSURE = re.compile(
     r"\b(?:blood\s++pressure|BP)" + _LINK + r"(?P<sys>\d{2,3})\s*+/\s*+(?P<dia>\d{2,3})"
     r"\s*+(?:mm\s*+Hg|mmHg)",
@@ -237,6 +233,16 @@ _RULE_KEYS: dict[Callable[[float, str], str | None], frozenset[str]] = {
     )
 }
 _MEASURE_KEYS = frozenset().union(*_RULE_KEYS.values(), ("pressure", "bp"))
+# (measure keys, words, pattern, rule); a measure without keys above fails here, at import
+_PATTERNS = [
+    (
+        _RULE_KEYS[rule],
+        words,
+        re.compile(r"\b(?:" + m + r")" + _LINK + _NUMBER + r"(?P<unit>" + u + r")", re.I),
+        rule,
+    )
+    for words, m, u, rule in _MEASURES
+]
 
 
 def lab_value_findings(text: str, keys: list[str] | None = None) -> list[tuple[int, int, str]]:
@@ -251,8 +257,8 @@ def lab_value_findings(text: str, keys: list[str] | None = None) -> list[tuple[i
         if not named:
             return []
     out: list[tuple[int, int, str]] = []
-    for words, pattern, rule in _PATTERNS:
-        if named is not None and named.isdisjoint(_RULE_KEYS[rule]):
+    for measure_keys, words, pattern, rule in _PATTERNS:
+        if named is not None and named.isdisjoint(measure_keys):
             continue
         if not any(w in text for w in words):
             continue

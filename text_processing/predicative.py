@@ -261,10 +261,14 @@ def _overrides(
         a <= s
         and e <= noun_end
         and (s, e) in noun_terms
-        and noun_terms[s, e] != hpo_id
-        and noun_terms[s, e] not in vocab.ancestors(hpo_id)
+        and _says_otherwise(vocab, noun_terms[s, e], hpo_id)
         for s, e in inside
     )
+
+
+def _says_otherwise(vocab: Vocabulary, noun_id: str, predicate_id: str) -> bool:
+    """The predicate's term is neither the noun's term nor a refinement of it."""
+    return noun_id != predicate_id and noun_id not in vocab.ancestors(predicate_id)
 
 
 def replaced_by_predicates(
@@ -279,8 +283,7 @@ def replaced_by_predicates(
             p.first <= m.first
             and m.last <= p.last
             and (p.first, p.last) != (m.first, m.last)
-            and m.hpo_id != p.hpo_id
-            and m.hpo_id not in vocab.ancestors(p.hpo_id)
+            and _says_otherwise(vocab, m.hpo_id, p.hpo_id)
             for p in predicates
         )
     ]

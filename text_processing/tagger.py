@@ -27,6 +27,7 @@ from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.lab_values import lab_value_findings
 from text_processing.matcher import (
     Match,
+    _term,
     comma_joined_terms,
     coordinated,
     find_matches,
@@ -317,13 +318,8 @@ class Tagger:
             lead_keys = tuple(self._fast.tokenize(lead)[2])
             if not lead_keys:
                 continue  # the words add nothing to the long form ("the ASD")
-            keys = lead_keys + long_keys
-            hit = self.vocab.terms.get(keys)
-            if (
-                hit is not None
-                and hit[0] not in NO_TERM_IDS
-                and keys not in self.vocab.case_sensitive
-            ):
+            hit = _term(self.vocab, lead_keys + long_keys)
+            if hit is not None and hit[0] not in NO_TERM_IDS:
                 return start - len(lead) - 1, hit[0]
         return start, hpo_id
 
