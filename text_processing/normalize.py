@@ -254,6 +254,8 @@ WORD_SYNONYMS = {
     "immunological": "immune",  # "immunological abnormalities"
     "immunologic": "immune",
     "frequent": "recurrent",
+    "recurring": "recurrent",  # "recurring pancreatitis"
+    "repeated": "recurrent",  # "repeated aspiration pneumonias"
     "deciduous": "primary",
     "elongated": "long",
     "extra": "supernumerary",

@@ -28,8 +28,8 @@ _FLUIDS = ("circulating", "serum", "plasma", "blood")
 _FLUIDS_AFTER_ANALYTE = ("serum", "plasma", "blood")  # "levels in the blood", not "circulating"
 _AMOUNTS = ("concentration",)
 _MAX_ANALYTE_WORDS = 4
-# words that make episodes a pattern ("frequent" arrives as "recurrent")
-_REPEATED = ("recurrent", "repeated", "intermittent")
+# words that make episodes a pattern ("frequent", "repeated" arrive as "recurrent")
+_REPEATED = ("recurrent", "intermittent")
 # the nouns of a change: "a reduction of sweating", "an increase in muscle tone"
 # (each listed phrasing costs memory: the word walk's table is near a doubling of its size)
 _DECREASE_NOUNS = (("reduction", "of"), ("reduction", "in"), ("decrease", "in"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evidence.config import TaggingSettings
 from evidence.records import Mention
@@ -44,6 +44,7 @@ from text_processing.normalize import (
 from text_processing.noun_findings import NOUN_FINDINGS, noun_findings
 from text_processing.person_findings import person_findings
 from text_processing.predicative import PREDICATE_VERBS, predicative, replaced_by_predicates
+from text_processing.qualified_findings import QUALIFIER_KEYS, qualified_findings
 from text_processing.sentences import split_sentences
 from text_processing.vocabulary import (
     NO_TERM_IDS,
@@ -196,6 +197,14 @@ class Tagger:
             more.extend(person_findings(adjectives, keys, limits, matches + more))
         if not NOUN_FINDINGS.keys().isdisjoint(present):
             more.extend(noun_findings(keys, limits, matches + more))
+        if not QUALIFIER_KEYS.isdisjoint(present):
+            narrowed = qualified_findings(self.vocab, keys, limits, matches)
+            if narrowed:  # the narrower term replaces the matched one (kept nested for gold)
+                bases = [base for base, _ in narrowed]
+                matches = [m for m in matches if all(m is not b for b in bases)]
+                if nested:
+                    matches.extend(replace(b, nested=True) for b in bases)
+                more.extend(narrower for _, narrower in narrowed)
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
         spans = [
