@@ -259,6 +259,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 for word in _REPEATED
                 for noun in ("episode", "episodes")  # as the lemmatizer keys the plural
             )
+        if 2 <= len(key) <= 4 and key[0] == "paroxysmal" and "of" not in key:
+            # "Paroxysmal atrial fibrillation" is "paroxysms of atrial fibrillation"
+            out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("paroxysm", "paroxysms"))
         if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
             out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):

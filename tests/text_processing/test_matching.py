@@ -1578,3 +1578,9 @@ def test_curated_phrasings_of_sets_k_to_n(tag, text, span, hpo_id):
 
 def test_cutting_alone_is_no_self_harm(tag):
     assert tag("The nails grew slowly and required little cutting.") == []
+
+
+def test_paroxysms_of_a_finding_are_its_paroxysmal_term(tag):
+    assert tag("She had paroxysms of atrial fibrillation.") == [
+        ("paroxysms of atrial fibrillation", "HP:0004757")
+    ]
