@@ -76,7 +76,8 @@ _RULES: list[tuple[str, str, str]] = [
         never|never had|neither|nor|lack of|lacks|lacked|lacking|fails to reveal|fails to show|
         fails to demonstrate|fail to show|fail to reveal|failed to reveal|failed to show|
         failed to demonstrate|no new|no further|no more|
-        no complaints of|no complaint of|not complain of|unremarkable for|resolution of|
+        no complaints of|no complaint of|not complain of|no c/o|no reports of|no report of|
+        unremarkable for|resolution of|
         did not have|does not have|did not show|does not show|did not develop|never developed|
         did not exhibit|did not reveal|did not experience|no longer|no longer has|
         no longer had|no longer any|none|nil|excludes|excluded|exclusion of|no findings of|
@@ -519,6 +520,14 @@ _AUXILIARIES = frozenset(
     "was were is are did does do has have had could would will can should".split()
 )
 _CLAUSE_END = frozenset(".,;:!)")
+# A form's field answered in one word: "Fevers: no.", "Headache - denies." (review of systems)
+_ANSWERS = frozenset({"no", "denies", "denied"})
+
+
+def _answers_field(sep: str) -> bool:
+    """The separator before a one-word answer: a colon or a dash."""
+    return sep.strip() in (":", "-", "\u2013", "\u2014")
+
 
 # Categories whose triggers end another category's forward scope.
 _ENDS_SCOPE = {NEGATED: frozenset({UNCERTAIN, HYPOTHETICAL})}
@@ -781,10 +790,12 @@ class ContextRules:
             _limit_absent(words, out, last)
         for cue in out:
             i, j = cue.first, cue.last
-            if (
-                id(cue.roles) in self.elliptic
-                and (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END)
-                and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
+            if (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END) and (
+                (
+                    id(cue.roles) in self.elliptic
+                    and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
+                )
+                or (j - i == 1 and i > 0 and lower[i] in _ANSWERS and _answers_field(seps[i]))
             ):
                 cue.roles = _ELLIPSIS
         added = _subject_stops(words, out)

@@ -494,3 +494,27 @@ def test_absent_closing_its_clause_denies_nothing_after_it(tagger):
     text = "Edema absent, rash present."
     assert _m(tagger, text, "Edema").negated
     assert not _m(tagger, text, "rash").negated
+
+
+@pytest.mark.parametrize(
+    "text,denied,affirmed",
+    [
+        ("Fatigue: yes. Fevers: no.", "Fevers", "Fatigue"),
+        ("Headache - denies. Nausea - yes.", "Headache", "Nausea"),
+        ("Seizures: no, but ataxia: yes.", "Seizures", "ataxia"),
+    ],
+)
+def test_a_form_field_answered_no_is_denied(tagger, text, denied, affirmed):
+    assert _m(tagger, text, denied).negated
+    assert not _m(tagger, text, affirmed).negated
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        ("Resting comfortably, no c/o pain.", "pain"),
+        ("No reports of vomiting since yesterday, diarrhea ongoing.", "vomiting"),
+    ],
+)
+def test_no_complaint_or_report_of_a_finding_denies_it(tagger, text, finding):
+    assert _m(tagger, text, finding).negated
