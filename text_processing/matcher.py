@@ -176,9 +176,10 @@ def coordinated(
                     out.append(Match(p, m.last, hit[0], hit[1], nested=True))
                     break
     if not _CONJUNCTIONS.isdisjoint(keys):
+        conjunctions = list(compress(range(len(keys)), map(_CONJUNCTIONS.__contains__, keys)))
         if not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
-            out.extend(_complement_modifier_conjuncts(vocab, keys, limits))
-        out.extend(_first_conjunct_terms(vocab, keys, limits, firsts))
+            out.extend(_complement_modifier_conjuncts(vocab, keys, limits, conjunctions))
+        out.extend(_first_conjunct_terms(vocab, keys, limits, firsts, conjunctions))
     out.extend(_first_of_comma_modifiers(vocab, keys, limits, firsts, gap))
     return out
 
@@ -261,15 +262,16 @@ def _grade_range(vocab: Vocabulary, keys: list[str], limits: list[int], m: Match
 
 
 def _first_conjunct_terms(
-    vocab: Vocabulary, keys: list[str], limits: list[int], firsts: set[int]
+    vocab: Vocabulary, keys: list[str], limits: list[int], firsts: set[int], conjunctions: list[int]
 ) -> list[Match]:
     """'delayed or absent puberty', 'reduced or absent sense of smell': only the first modifier
     forms a term with the shared head (no term "absent puberty" starts the usual reading), so
     that term spans the whole phrase, the way gold corpora mark a coordination."""
     out: list[Match] = []
-    for c in compress(range(len(keys) - 2), map(_CONJUNCTIONS.__contains__, keys)):
+    n = len(keys)
+    for c in conjunctions:  # the conjunctions' token indices
         a = c - 1
-        if a < 0:
+        if a < 0 or c >= n - 2:
             continue
         word, other = keys[a], keys[c + 1]
         if a in firsts or c + 1 in firsts or limits[a] < c + 3 or word in _NOT_STACKED:
@@ -478,7 +480,7 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"of", "in"})
 
 
 def _complement_modifier_conjuncts(
-    vocab: Vocabulary, keys: list[str], limits: list[int]
+    vocab: Vocabulary, keys: list[str], limits: list[int], conjunctions: list[int]
 ) -> list[Match]:
     """Modifiers coordinated inside the complement of an 'X of ...' term: 'weakness of the
     facial and neck muscles' holds facial muscle weakness and neck muscle weakness. Both
@@ -486,7 +488,7 @@ def _complement_modifier_conjuncts(
     valve artery) makes none; each spans the whole phrase."""
     out: list[Match] = []
     n = len(keys)
-    for q in compress(range(n), map(_CONJUNCTIONS.__contains__, keys)):
+    for q in conjunctions:
         for o in range(max(1, q - _MAX_CONJUNCT), q - 1):
             prep = keys[o]
             if prep not in _COMPLEMENT_PREPOSITIONS:

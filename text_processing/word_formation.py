@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_processing.normalize import Lemmatizer
 
@@ -418,6 +419,7 @@ def _organ_system_variants(keys: list[Key]) -> list[Key]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same few thousand words for every text
 def is_adjective_like(word: str) -> bool:
     """An adjective by its ending or a plain one; no part-of-speech tagger needed for names."""
     return (word.endswith(_ADJECTIVE_ENDINGS) and word not in _GERUND_NOUNS) or (
