@@ -397,6 +397,10 @@ _RULES.append(
         """no patient|no patients|no other patient|no other patients|none of the|none of our|
         none of these|none of those|none of them|none of her|none of his|none of their|
         none of whom|no one|no one else|nobody|no subject|no subjects|no case|no cases|
+        no other child|no other children|no other participant|no other participants|
+        no other individual|no other individuals|no other case|no other cases|
+        no further patient|no further patients|no further case|no further cases|
+        no participant|no participants|
         no individual|no individuals|neither patient|neither of the|neither of them|
         none had|none has|none have|none showed|none developed|none presented|none displayed|
         none exhibited|none reported|none experienced|none was|none were|none carried|
@@ -513,6 +517,9 @@ and complains of|just|only|present|persists|persisted|persist"""
 
 # Affirmative cues that restrict a negated subject rather than state its predicate.
 _RESTRICTS = frozenset({("with",), ("having",), ("presenting", "with"), ("diagnosed", "with")})
+# Relative pronouns: after a negated subject they open a clause that restricts it ("none of the
+# 14 who underwent endoscopy had X"), where elsewhere they end a scope.
+_RELATIVES = frozenset({("who",), ("whom",)})
 
 # Negators that negate backward when they end a clause ("... but vertigo was not.").
 _ELLIPTIC = """not|wasn't|weren't|isn't|aren't|didn't|doesn't|don't|hasn't|haven't|hadn't"""
@@ -556,9 +563,10 @@ class Roles:
     stops_negation: frozenset[str]  # directions whose negated/uncertain scopes it ends
     ends_negation: bool  # an uncertainty/hypothesis cue: a negation before it stops here
     restricts: bool = False  # "with": a negated subject's restriction ("no patient with X")
+    relative: bool = False  # "who": opens a relative clause on a negated subject
 
 
-def _roles(roles: list[tuple[str, str]], restricts: bool = False) -> Roles:
+def _roles(roles: list[tuple[str, str]], restricts: bool = False, relative: bool = False) -> Roles:
     def dirs(kinds: set[str]) -> frozenset[str]:
         out: set[str] = set()
         for kind, d in roles:
@@ -572,6 +580,7 @@ def _roles(roles: list[tuple[str, str]], restricts: bool = False) -> Roles:
         stops_negation=dirs({TERMINATE, TERMINATE_NEG}),
         ends_negation=any(r[0] in _ENDS_SCOPE[NEGATED] for r in roles),
         restricts=restricts,
+        relative=relative,
     )
 
 
@@ -594,7 +603,8 @@ _PERSON_NOUNS = frozenset(
     "boy boys girl girls adult adults infant infants proband probands sibling siblings sib "
     "sibs relative relatives member members carrier carriers woman women man men father "
     "fathers mother mothers son sons daughter daughters brother brothers sister sisters "
-    "parent parents twin twins".split()
+    "parent parents twin twins participant participants person persons people neonate "
+    "neonates newborn newborns baby babies adolescent adolescents family families".split()
 )
 _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
@@ -669,7 +679,10 @@ class ContextRules:
         for p in _split_phrases(_AFFIRMATIVE):
             add(p, (TERMINATE_NEG, BOTH))
         self.table = {
-            words: {seps: _roles(roles, words in _RESTRICTS) for seps, roles in by_sep.items()}
+            words: {
+                seps: _roles(roles, words in _RESTRICTS, words in _RELATIVES)
+                for seps, roles in by_sep.items()
+            }
             for words, by_sep in table.items()
         }
         prefixes: set[tuple[str, ...]] = set()
@@ -770,33 +783,39 @@ class ContextRules:
         # cell or result, not the absence of a finding ("seizure-free" still negates).
         # "non-sustained ventricular tachycardia", "non-productive cough": a prefix glued to
         # the next word, not the absence of the finding after it.
-        out = [
-            cue
-            for cue in out
-            if not (
-                cue.last == cue.first + 1
-                and (
-                    (cue.first > 0 and lower[cue.first] == "negative" and seps[cue.first] == "-")
-                    or (lower[cue.first] == "non" and cue.last < hi and seps[cue.last] == "-")
-                )
-            )
-        ]
         present = set(lower[lo : last + 1])  # one pass; each word test below is then a lookup
+        if "negative" in present or "non" in present:
+            out = [
+                cue
+                for cue in out
+                if not (
+                    cue.last == cue.first + 1
+                    and (
+                        (
+                            cue.first > 0
+                            and lower[cue.first] == "negative"
+                            and seps[cue.first] == "-"
+                        )
+                        or (lower[cue.first] == "non" and cue.last < hi and seps[cue.last] == "-")
+                    )
+                )
+            ]
         if not _SUBJECT_NEGATORS.isdisjoint(present):
             out = self._qualified_subjects(words, out)
         if "none" in present:
             _none_as_subject(words, out)
         if "absent" in present:
             _limit_absent(words, out, last)
+        elliptic = self.elliptic
         for cue in out:
             i, j = cue.first, cue.last
-            if (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END) and (
-                (
-                    id(cue.roles) in self.elliptic
-                    and (j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES))
-                )
-                or (j - i == 1 and i > 0 and lower[i] in _ANSWERS and _answers_field(seps[i]))
-            ):
+            if id(cue.roles) in elliptic:
+                turned = j - i > 1 or (i > 0 and lower[i - 1] in _AUXILIARIES)
+            elif j - i == 1 and i > 0 and lower[i] in _ANSWERS:
+                turned = _answers_field(seps[i])
+            else:
+                continue
+            if turned and (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END):
                 cue.roles = _ELLIPSIS
         added = _subject_stops(words, out)
         near = seps[lo : last + 1]
@@ -1124,11 +1143,17 @@ def _stopped(
 def _stopped_subject(cues: list[Cue], a: int, b: int, trigger: Cue, start: int = 0) -> bool:
     """A negated subject's scope: ended by terminations and doubt, restricted by "with"."""
     restricted = False
+    relative_end = -1  # where the last relative pronoun ends
     for c in _cues_between(cues, a, b, trigger, start):
         r = c.roles
+        if r.relative:  # "none of the 14 who underwent endoscopy had X"
+            restricted, relative_end = True, c.last
+            continue
         if FORWARD in r.stops or r.ends_negation:
             return True
         if FORWARD in r.stops_negation:
+            if c.first == relative_end:
+                continue  # "who had seizures": the relative clause's own verb
             restricted = r.restricts  # the last affirmative cue before the mention decides
     return restricted
 

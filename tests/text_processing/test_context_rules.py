@@ -518,3 +518,29 @@ def test_a_form_field_answered_no_is_denied(tagger, text, denied, affirmed):
 )
 def test_no_complaint_or_report_of_a_finding_denies_it(tagger, text, finding):
     assert _m(tagger, text, finding).negated
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        ("No participant had vasculitis during follow-up.", "vasculitis"),
+        ("No other child had a tumour on ultrasound.", "tumour"),
+        ("No further patients had seizures.", "seizures"),
+    ],
+)
+def test_more_denied_subjects(tagger, text, finding):
+    assert _m(tagger, text, finding).negated
+
+
+def test_a_relative_clause_on_a_denied_subject_restricts_it(tagger):
+    text = "None of the 14 who underwent airway endoscopy had tracheomalacia."
+    assert _m(tagger, text, "tracheomalacia").negated
+    text = "None of the patients who had seizures developed ataxia."
+    assert not _m(tagger, text, "seizures").negated  # who they were, not what they lacked
+    assert _m(tagger, text, "ataxia").negated
+
+
+def test_a_relative_pronoun_still_ends_a_plain_denial(tagger):
+    text = "There was no fever in the boy who had seizures."
+    assert _m(tagger, text, "fever").negated
+    assert not _m(tagger, text, "seizures").negated
