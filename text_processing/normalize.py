@@ -243,6 +243,7 @@ WORD_SYNONYMS = {
     "thighbone": "femur",
     "windpipe": "trachea",
     "womb": "uterus",
+    "armpit": "axilla",
     # HPO's own synonyms swap these words freely (checked: no two terms differ by one only)
     "wide": "broad",
     "neoplasia": "neoplasm",

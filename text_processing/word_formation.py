@@ -536,8 +536,9 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
             side, noun = mods[:-1], nouns[mods[-1]]
             out.extend((head, p, *side, noun) for p in ("of", "in"))
         elif mods[-1] in nouns and _leading_adjectives(mods[:-1]) == len(mods) - 1:
-            # the other adjectives stay: "short nasal septum" -> "short septum of nose"
-            out.append((*mods[:-1], head, "of", nouns[mods[-1]]))
+            # the other adjectives stay: "short nasal septum" -> "short septum of nose", "deep
+            # plantar creases" -> "deep creases on the soles"
+            out.extend((*mods[:-1], head, p, nouns[mods[-1]]) for p in preps if p != "at")
     if key.count("of") == 1 and 3 <= len(key) <= 5:
         i = key.index("of")
         left, right = key[:i], key[i + 1 :]

@@ -1584,3 +1584,9 @@ def test_paroxysms_of_a_finding_are_its_paroxysmal_term(tag):
     assert tag("She had paroxysms of atrial fibrillation.") == [
         ("paroxysms of atrial fibrillation", "HP:0004757")
     ]
+
+
+def test_a_site_after_the_finding_takes_on_and_in_too(tag):
+    # "Deep plantar creases", "Axillary freckling" ("armpit" is the lay name of the axilla)
+    assert tag("Deep creases on the soles.") == [("Deep creases on the soles", "HP:0001869")]
+    assert tag("Freckling in the armpits.") == [("Freckling in the armpits", "HP:0000997")]
