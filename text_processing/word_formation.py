@@ -507,7 +507,12 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
     -> 'sclerosis of phalanx of toe').
     """
     out: list[tuple[str, ...]] = []
-    if 2 <= len(key) <= 5 and not FUNCTION_WORDS.intersection(key) and not key[-1].isdigit():
+    if (
+        2 <= len(key) <= 5
+        and not FUNCTION_WORDS.intersection(key)
+        and not key[-1].isdigit()
+        and key[-1] not in POSTPOSED  # "reflexes absent" gives no "absent in reflexes"
+    ):
         head, mods = key[-1], key[:-1]
         preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
         noun_before = (

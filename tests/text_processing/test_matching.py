@@ -1590,3 +1590,11 @@ def test_a_site_after_the_finding_takes_on_and_in_too(tag):
     # "Deep plantar creases", "Axillary freckling" ("armpit" is the lay name of the axilla)
     assert tag("Deep creases on the soles.") == [("Deep creases on the soles", "HP:0001869")]
     assert tag("Freckling in the armpits.") == [("Freckling in the armpits", "HP:0000997")]
+
+
+def test_a_finding_named_with_its_adjective_after_it_gets_no_reordered_names(tag):
+    # "Reflexes absent" once gave the key "absent in reflexes", which made "reflexes were
+    # absent in" a mention
+    assert tag("Ankle reflexes were absent in all.") == [
+        ("Ankle reflexes were absent", "HP:0003438")
+    ]
