@@ -257,6 +257,7 @@ WORD_SYNONYMS = {
     "frequent": "recurrent",
     "recurring": "recurrent",  # "recurring pancreatitis"
     "repeated": "recurrent",  # "repeated aspiration pneumonias"
+    "wasting": "atrophy",  # "wasting of the thenar muscles"; HPO lists both for most terms
     "deciduous": "primary",
     "elongated": "long",
     "extra": "supernumerary",

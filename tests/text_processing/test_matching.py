@@ -1598,3 +1598,10 @@ def test_a_finding_named_with_its_adjective_after_it_gets_no_reordered_names(tag
     assert tag("Ankle reflexes were absent in all.") == [
         ("Ankle reflexes were absent", "HP:0003438")
     ]
+
+
+def test_wasting_is_atrophy(tag):
+    assert tag("Wasting of the thenar muscles.") == [
+        ("Wasting of the thenar muscles", "HP:0003393")  # Thenar muscle atrophy
+    ]
+    assert tag("Renal salt wasting.") == [("Renal salt wasting", "HP:0000127")]
