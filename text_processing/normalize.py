@@ -244,6 +244,7 @@ WORD_SYNONYMS = {
     "windpipe": "trachea",
     "womb": "uterus",
     "armpit": "axilla",
+    "achilles": "ankle",  # "reduced ankle reflexes" are HPO's "Decreased Achilles reflex"
     # HPO's own synonyms swap these words freely (checked: no two terms differ by one only)
     "wide": "broad",
     "neoplasia": "neoplasm",

@@ -1570,9 +1570,16 @@ def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
             "HP:0006682",
         ),
         ("She had lateralized overgrowth.", "lateralized overgrowth", "HP:0001528"),
+        ("He had claw hands.", "claw hands", "HP:0034337"),
+        ("He had claw toes.", "claw toes", "HP:0034397"),
+        ("Sitting was delayed.", "Sitting was delayed", "HP:0025336"),
+        ("She had hearing difficulties.", "hearing difficulties", "HP:0000365"),
+        ("He had a sunken breastbone.", "sunken breastbone", "HP:0000767"),
+        ("Adrenal failure followed.", "Adrenal failure", "HP:0000846"),
+        ("Reduced ankle reflexes.", "Reduced ankle reflexes", "HP:0009072"),
     ],
 )
-def test_curated_phrasings_of_sets_k_to_n(tag, text, span, hpo_id):
+def test_curated_phrasings_of_sets_k_to_r(tag, text, span, hpo_id):
     assert tag(text) == [(span, hpo_id)]
 
 
