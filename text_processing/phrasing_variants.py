@@ -37,6 +37,7 @@ _INCREASE_NOUNS = (("increase", "in"), ("increase", "of"))
 # "loss of vibration sense" is the finding HPO calls absent, else impaired, else decreased
 _LOSS_SOURCES = ("absent", "impaired", "decreased")
 
+_SUTURES = ("sagittal", "coronal", "lambdoidal", "lambdoid", "metopic")
 # "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
 # that "thyroid cancer" reads as Thyroid carcinoma where HPO has both. A "malignancy" of an
 # organ or a system is its neoplasm ("hematologic malignancy", "thyroid malignancy").
@@ -258,6 +259,12 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 ((word, noun, "of", *key[1:]), hpo_id)
                 for word in _REPEATED
                 for noun in ("episode", "episodes")  # as the lemmatizer keys the plural
+            )
+        if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
+            # "Sagittal craniosynostosis" is "premature closure of the sagittal suture"
+            out.extend(
+                (("premature", noun, "of", key[0], "suture"), hpo_id)
+                for noun in ("closure", "fusion")
             )
         if 2 <= len(key) <= 4 and key[0] == "paroxysmal" and "of" not in key:
             # "Paroxysmal atrial fibrillation" is "paroxysms of atrial fibrillation"

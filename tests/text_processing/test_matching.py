@@ -1577,6 +1577,13 @@ def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
         ("He had a sunken breastbone.", "sunken breastbone", "HP:0000767"),
         ("Adrenal failure followed.", "Adrenal failure", "HP:0000846"),
         ("Reduced ankle reflexes.", "Reduced ankle reflexes", "HP:0009072"),
+        ("The baby had a weak suck.", "weak suck", "HP:0002033"),
+        ("A prolonged corrected QT interval.", "prolonged corrected QT interval", "HP:0005184"),
+        (
+            "Premature closure of the sagittal suture.",
+            "Premature closure of the sagittal suture",
+            "HP:0004442",
+        ),
     ],
 )
 def test_curated_phrasings_of_sets_k_to_r(tag, text, span, hpo_id):
