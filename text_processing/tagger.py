@@ -24,6 +24,7 @@ from text_processing.context import (
     word_range,
 )
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
+from text_processing.gestational_age import preterm_births
 from text_processing.lab_values import lab_value_findings
 from text_processing.matcher import (
     Match,
@@ -211,7 +212,13 @@ class Tagger:
             _Span(starts[m.first], ends[m.last - 1], m.hpo_id, m.priority, m.nested)
             for m in matches
         ]
-        for s, e, hpo_id in measurement_findings(text) + lab_value_findings(text, keys):
+        stated = measurement_findings(text) + lab_value_findings(text, keys)
+        stated += [  # "born prematurely at 35 weeks": the term found in words stays as found
+            (s, e, hpo_id)
+            for s, e, hpo_id in preterm_births(text)
+            if not any(x.hpo_id == hpo_id and x.start < e and s < x.end for x in spans)
+        ]
+        for s, e, hpo_id in stated:
             if all(x.end <= s or x.start >= e or s <= x.start and x.end <= e for x in spans):
                 spans = [x for x in spans if x.end <= s or x.start >= e]
                 spans.append(_Span(s, e, hpo_id, 0))
