@@ -134,6 +134,7 @@ def coordinated(
     limits: list[int],
     matches: list[Match],
     gap: Callable[[int], str],
+    word: Callable[[int], str] | None = None,
 ) -> list[Match]:
     """Conjuncts sharing a head or a complement: each found term is one more nested mention.
 
@@ -145,7 +146,8 @@ def coordinated(
     Right conjuncts share the complement of an 'X of A or B' term: 'hypopigmentation of skin
     or hair' also holds hypopigmentation of hair, spanning the whole phrase; so does each item
     of a comma list ('anomalies of the eyes, ears and heart') when `gap(i)`, the text before
-    token i, shows the commas.
+    token i, shows the commas. `word(i)`, token i as written, tells a plural noun, which ends
+    no modifier ("the upper arm muscles and peroneal weakness" holds no muscle weakness).
     """
     out: list[Match] = []
     # where a term ends -> where it starts: a conjunct never starts inside a term
@@ -156,10 +158,10 @@ def coordinated(
         if m.nested:
             continue
         if m.last - m.first >= 2:
-            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts, gap))
-            out.extend(_right_conjuncts(vocab, keys, limits, m, firsts))
+            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts, gap, word))
+            out.extend(_right_conjuncts(vocab, keys, limits, m, firsts, gap))
             if "of" in keys[m.first : m.last]:
-                out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap))
+                out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap, firsts))
             out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
         if m.first >= 2 and keys[m.first - 1] == "to" and keys[m.first] in _GRADES:
             out.extend(_grade_range(vocab, keys, limits, m))
@@ -167,7 +169,7 @@ def coordinated(
         if p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p] >= m.last:
             # the last conjunct is one word that forms no term with the head, the head a term
             # of its own: 'cortical, or mixed lens opacities' is still a cortical one
-            out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts, gap))
+            out.extend(_left_conjuncts(vocab, keys, limits, m, p, term_starts, gap, word))
             # ... unless it forms one with another name of the head: 'congenital or juvenile
             # lens opacities' holds a juvenile cataract
             for head in vocab.short_keys(m.hpo_id):
@@ -178,7 +180,7 @@ def coordinated(
     if not _CONJUNCTIONS.isdisjoint(keys):
         conjunctions = list(compress(range(len(keys)), map(_CONJUNCTIONS.__contains__, keys)))
         if not _COMPLEMENT_PREPOSITIONS.isdisjoint(keys):
-            out.extend(_complement_modifier_conjuncts(vocab, keys, limits, conjunctions))
+            out.extend(_complement_modifier_conjuncts(vocab, keys, limits, conjunctions, firsts))
         out.extend(_first_conjunct_terms(vocab, keys, limits, firsts, conjunctions))
     out.extend(_first_of_comma_modifiers(vocab, keys, limits, firsts, gap))
     return out
@@ -480,7 +482,11 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"of", "in"})
 
 
 def _complement_modifier_conjuncts(
-    vocab: Vocabulary, keys: list[str], limits: list[int], conjunctions: list[int]
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    conjunctions: list[int],
+    firsts: set[int],
 ) -> list[Match]:
     """Modifiers coordinated inside the complement of an 'X of ...' term: 'weakness of the
     facial and neck muscles' holds facial muscle weakness and neck muscle weakness. Both
@@ -489,6 +495,8 @@ def _complement_modifier_conjuncts(
     out: list[Match] = []
     n = len(keys)
     for q in conjunctions:
+        if q + 1 in firsts:
+            continue  # a term starts the second conjunct: "... and distal muscle weakness"
         for o in range(max(1, q - _MAX_CONJUNCT), q - 1):
             prep = keys[o]
             if prep not in _COMPLEMENT_PREPOSITIONS:
@@ -525,6 +533,7 @@ def _left_conjuncts(
     p: int,
     term_starts: dict[int, int],
     gap: Callable[[int], str],
+    word: Callable[[int], str] | None = None,
 ) -> list[Match]:
     """Conjuncts left of the one starting at token `p`, each with the head after `p`."""
     if not (p >= 2 and keys[p - 1] in _CONJUNCTIONS and limits[p - 1] >= p):
@@ -556,6 +565,8 @@ def _left_conjuncts(
         if first and suffixes_too and _RELATIONAL_WORDS.isdisjoint(tail):
             conjunct_heads += tuple(tail[i:] for i in range(1, len(tail)))
         first = False
+        if word is not None and end >= 1 and _is_plural(word(end - 1), keys[end - 1]):
+            break  # a plural noun modifies nothing: "normal hands and dental anomalies"
         found = None
         for length in range(min(_MAX_CONJUNCT, end), 0, -1):
             a = end - length
@@ -591,6 +602,24 @@ def _up_to_last_of(keys: list[str], m: Match) -> tuple[str, ...]:
     return tuple(inner[: len(inner) - inner[::-1].index("of")])
 
 
+_IRREGULAR_PLURALS = frozenset({"feet", "teeth", "children", "men", "women"})
+
+
+def _is_plural(written: str, key: str) -> bool:
+    """Whether the word as written is the plural of a noun (its key is the singular)."""
+    w = written.lower()
+    if w == key:
+        return False
+    if w in _IRREGULAR_PLURALS:
+        return True
+    return (
+        w.endswith("s")
+        and not w.endswith("ss")
+        and not key.endswith("s")
+        and (not is_adjective_like(key))
+    )
+
+
 def _is_comma(gap: str) -> bool:
     """The text between two list items holds one comma and no other break ("eyes, the ears")."""
     return gap.count(",") == 1 and _OTHER_BREAKS.isdisjoint(gap)
@@ -605,11 +634,13 @@ def _right_list_conjuncts(
     limits: list[int],
     m: Match,
     gap: Callable[[int], str],
+    term_firsts: set[int],
 ) -> list[Match]:
     """The complements of a comma list after an 'X of A' term: 'anomalies of the eyes, ears
     and heart' also holds anomalies of the ears and of the heart, each spanning from the term's
     start to its own end. Only a list closed by a conjunction, whose every middle item forms a
-    term with the head, counts ("abnormality of the skin, which ..." is none)."""
+    term with the head and none a term of its own, counts ("abnormality of the skin, which ..."
+    is none, nor "aplasia of the clavicles, hypoplastic pubic bones and ...")."""
     n = len(keys)
     pos = m.last
     if pos >= n or not _is_comma(gap(pos)):
@@ -633,6 +664,8 @@ def _right_list_conjuncts(
         if end >= n or not _is_comma(gap(end)):
             return []
         pos = end
+    if any(a in term_firsts for a, _ in items):
+        return []
     out: list[Match] = []
     for a, b in items:
         hit = _term(vocab, (*head, *keys[a:b]))
@@ -656,17 +689,23 @@ def _right_conjuncts(
     limits: list[int],
     m: Match,
     term_firsts: set[int],
+    gap: Callable[[int], str],
 ) -> list[Match]:
     """Right conjuncts sharing the term's first part: the complement of 'X of A or B', or the
     modifier of 'small hands and feet' / 'broad thumbs and great toes' (a conjunct that is a
-    term of its own, 'muscle weakness and fatigue', takes no modifier)."""
+    term of its own, 'muscle weakness and fatigue', takes no modifier). Not after a comma
+    ("broad thumbs, and the feet had ..." joins two clauses), not into a conjunct that begins
+    a term of its own ("contractures of the tendons and flexion contractures of ..."), and a
+    modifier is not shared past an article ("small hands and the feet")."""
     inner = keys[m.first : m.last]
-    if m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS:
+    if m.last >= len(keys) or keys[m.last] not in _CONJUNCTIONS or "," in gap(m.last):
+        return []
+    if m.last + 1 in term_firsts:
         return []
     complement = "of" in inner
     if complement:
         head = _up_to_last_of(keys, m)
-    elif m.last + 1 not in term_firsts:
+    elif not gap(m.last + 1).strip():
         head = tuple(inner[:-1])  # the modifier words
     else:
         return []

@@ -187,7 +187,11 @@ class Tagger:
                 return self._fast.find_matches(text, toks)
 
             matches = side_free_matches(scan, starts, ends, keys, limits, matches)
-        more = coordinated(self.vocab, keys, limits, matches, gap)
+
+        def word(i: int) -> str:
+            return text[starts[i] : ends[i]]
+
+        more = coordinated(self.vocab, keys, limits, matches, gap, word)
         if not PREDICATE_VERBS.isdisjoint(present):
             stated = predicative(self.vocab, keys, limits, matches + more, gap)
             if stated:

@@ -1619,3 +1619,50 @@ def test_wasting_is_atrophy(tag):
         ("Wasting of the thenar muscles", "HP:0003393")  # Thenar muscle atrophy
     ]
     assert tag("Renal salt wasting.") == [("Renal salt wasting", "HP:0000127")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # two clauses joined by ", and": the feet take no "broad"
+        (
+            "The hands showed broad thumbs, and the feet had broad great toes.",
+            [("broad thumbs", "HP:0011304"), ("broad great toes", "HP:0010055")],
+        ),
+        # a plural noun modifies nothing: no "muscle weakness", no "hand anomalies"
+        (
+            "Weakness of the upper arm muscles and peroneal weakness developed.",
+            [("peroneal weakness", "HP:0011727")],
+        ),
+        (
+            "She had split feet with normal hands and dental anomalies.",
+            [("split feet", "HP:0001839"), ("dental anomalies", "HP:0000164")],
+        ),
+        # the second conjunct begins a term of its own
+        (
+            "Contractures of the Achilles tendons and flexion contractures of the elbows.",
+            [
+                ("Contractures of the Achilles tendons", "HP:0001771"),
+                ("flexion contractures of the elbows", "HP:0002987"),
+            ],
+        ),
+        (
+            "Weakness of the facial muscles and distal muscle weakness of the hands.",
+            [
+                ("Weakness of the facial muscles", "HP:0030319"),
+                ("distal muscle weakness", "HP:0002460"),
+            ],
+        ),
+        # a list item that is a finding of its own is no complement of "aplasia of"
+        (
+            "Aplasia of the clavicles, hypoplastic pubic bones and a thoracic scoliosis.",
+            [
+                ("Aplasia of the clavicles", "HP:0006660"),
+                ("hypoplastic pubic bones", "HP:0003173"),
+                ("thoracic scoliosis", "HP:0002943"),
+            ],
+        ),
+    ],
+)
+def test_conjuncts_that_begin_another_phrase_share_nothing(tag, text, expected):
+    assert tag(text) == expected
