@@ -260,6 +260,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 for word in _REPEATED
                 for noun in ("episode", "episodes")  # as the lemmatizer keys the plural
             )
+        if len(key) >= 3 and key[0] == "emg":
+            # "EMG: myotonic discharges" is what a text calls "myotonic discharges"
+            out.append((key[1:], hpo_id))
         if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
             # "Sagittal craniosynostosis" is "premature closure of the sagittal suture"
             out.extend(

@@ -612,6 +612,19 @@ _NOMINAL_EXCLUDED = frozenset(
 # the suffix pairs above but only in a second pass: 'atrophy of the brain' for 'Cerebral
 # atrophy' where no term claims it. Kept only when both words occur in the vocabulary.
 # (Pairs that are the same concept in every HPO term are word synonyms in normalize.py.)
+# Words in -al/-ar that name a part as nouns: "abnormal metacarpals", "the ear canal"
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    "canal ear molar premolar carpal metacarpal metatarsal pineal adrenal".split()
+)
+
+
+def _relational_adjective(word: str, nouns: dict[str, str]) -> bool:
+    """A classifying adjective ("retinal", "pupillary"), which never ends a noun phrase."""
+    if word in nouns or word in IRREGULAR_NOUN_OF_ADJECTIVE:
+        return True
+    return word.endswith(("al", "ar", "ic")) and word not in _NOUNS_LIKE_ADJECTIVES
+
+
 IRREGULAR_NOUN_OF_ADJECTIVE = {
     "cerebral": "brain",
     "nasal": "nose",
@@ -785,15 +798,19 @@ def _morphology_variants(
     if len(key) >= 3 and key[0] == "abnormal" and key[-1] == "morphology":
         part = key[1:-1]
         if not FUNCTION_WORDS.intersection(part):
-            out.append(("abnormal", *part))
+            if not _relational_adjective(part[-1], nouns):
+                # "abnormal rib", "abnormal capillaries"; no "abnormal retinal", whose
+                # adjective belongs to the noun after it in any text ("abnormal retinal vessels")
+                out.append(("abnormal", *part))
             out.append((*part, "malformation"))
             out.append(("malformation", "of", *part))
             out.extend(("abnormal", *part, syn) for syn in _MORPHOLOGY_SYNONYMS)
             noun_last = not part[-1].endswith(_ADJECTIVE_ENDINGS)
             if not noun_last and len(part) == 1 and part[0] in nouns:
-                # "Abnormal aortic morphology" -> "abnormality of the aorta"
+                # "Abnormal aortic morphology" -> "abnormality of the aorta", "abnormal aorta"
                 part = (nouns[part[0]],)
                 noun_last = True
+                out.append(("abnormal", *part))
             if noun_last and part[-1] not in IRREGULAR_NOUN_OF_ADJECTIVE:
                 # no "abnormality of fetal", "anomaly of ovarian"
                 out.extend(("abnormal", syn, "of", *part) for syn in _MORPHOLOGY_SYNONYMS)

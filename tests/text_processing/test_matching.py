@@ -1578,6 +1578,11 @@ def test_a_predicate_that_only_refines_the_nouns_term_leaves_it(tag):
         ("Adrenal failure followed.", "Adrenal failure", "HP:0000846"),
         ("Reduced ankle reflexes.", "Reduced ankle reflexes", "HP:0009072"),
         ("The baby had a weak suck.", "weak suck", "HP:0002033"),
+        ("First-degree heart block.", "First-degree heart block", "HP:0011705"),
+        ("An islet cell tumour.", "islet cell tumour", "HP:0030405"),
+        ("Epididymal cystadenomas.", "Epididymal cystadenomas", "HP:0009715"),
+        ("He was small for dates.", "small for dates", "HP:0001518"),
+        ("EMG showed myotonic discharges.", "myotonic discharges", "HP:0100284"),
         ("A prolonged corrected QT interval.", "prolonged corrected QT interval", "HP:0005184"),
         (
             "Premature closure of the sagittal suture.",
@@ -1666,3 +1671,10 @@ def test_wasting_is_atrophy(tag):
 )
 def test_conjuncts_that_begin_another_phrase_share_nothing(tag, text, expected):
     assert tag(text) == expected
+
+
+def test_no_finding_ends_on_a_classifying_adjective(tag):
+    # "Abnormal retinal morphology" gave "abnormal retinal"; the adjective names the vessels
+    assert tag("Abnormal retinal vessels were seen.") == []
+    assert tag("An abnormal retina.") == [("abnormal retina", "HP:0000479")]
+    assert tag("Abnormal metacarpals.") == [("Abnormal metacarpals", "HP:0005916")]
