@@ -321,10 +321,12 @@ def side_free_matches(
     keys: list[str],
     limits: list[int],
     matches: list[Match],
+    vocab: Vocabulary | None = None,
 ) -> list[Match]:
     """`matches` with terms read across a side word HPO's name has not: "hypoplasia of the right
     radius", "short left forearm", "pelvic right kidney". The side is left out of the concept,
-    the way gold corpora mark it, and stays inside the span. A term read this way must hold
+    the way gold corpora mark it, and stays inside the span; where HPO has the term for one
+    side ("agenesis of the left kidney" is Unilateral renal agenesis), that term is read. A term read this way must hold
     the side word inside it; it replaces matches within its span and gives way to any match
     that crosses its edges. `scan`: the leftmost-longest walk over (starts, ends, keys,
     limits), here over the tokens without the sides.
@@ -365,9 +367,22 @@ def side_free_matches(
         if any(x.first < b and a < x.last and not (a <= x.first and x.last <= b) for x in out):
             continue
         out = [x for x in out if not (a <= x.first and x.last <= b)]
-        out.append(Match(a, b, m.hpo_id, m.priority))
+        one_side = _unilateral_term(vocab, m.hpo_id) if vocab is not None else None
+        if one_side is not None:
+            out.append(Match(a, b, one_side[0], one_side[1]))
+        else:
+            out.append(Match(a, b, m.hpo_id, m.priority))
     out.sort(key=lambda x: (x.first, -x.last))
     return out
+
+
+def _unilateral_term(vocab: Vocabulary, hpo_id: str) -> tuple[str, int] | None:
+    """HPO's "Unilateral X" term for the term X, if it has one."""
+    for key in vocab.short_keys(hpo_id):
+        hit = _term(vocab, ("unilateral", *key))
+        if hit is not None and hpo_id in vocab.ancestors(hit[0]):
+            return hit
+    return None
 
 
 def comma_joined_terms(

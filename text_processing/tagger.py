@@ -186,7 +186,7 @@ class Tagger:
                     return find_matches(self.vocab, text, *toks)
                 return self._fast.find_matches(text, toks)
 
-            matches = side_free_matches(scan, starts, ends, keys, limits, matches)
+            matches = side_free_matches(scan, starts, ends, keys, limits, matches, self.vocab)
 
         def word(i: int) -> str:
             return text[starts[i] : ends[i]]

@@ -512,6 +512,7 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
         and not FUNCTION_WORDS.intersection(key)
         and not key[-1].isdigit()
         and key[-1] not in POSTPOSED  # "reflexes absent" gives no "absent in reflexes"
+        and _NUMBER_WORDS.isdisjoint(key)  # "absent one kidney" gives no "kidney in one"
     ):
         head, mods = key[-1], key[:-1]
         preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
@@ -612,6 +613,7 @@ _NOMINAL_EXCLUDED = frozenset(
 # the suffix pairs above but only in a second pass: 'atrophy of the brain' for 'Cerebral
 # atrophy' where no term claims it. Kept only when both words occur in the vocabulary.
 # (Pairs that are the same concept in every HPO term are word synonyms in normalize.py.)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Words in -al/-ar that name a part as nouns: "abnormal metacarpals", "the ear canal"
 _NOUNS_LIKE_ADJECTIVES = frozenset(
     "canal ear molar premolar carpal metacarpal metatarsal pineal adrenal".split()

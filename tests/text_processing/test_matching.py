@@ -1678,3 +1678,23 @@ def test_no_finding_ends_on_a_classifying_adjective(tag):
     assert tag("Abnormal retinal vessels were seen.") == []
     assert tag("An abnormal retina.") == [("abnormal retina", "HP:0000479")]
     assert tag("Abnormal metacarpals.") == [("Abnormal metacarpals", "HP:0005916")]
+
+
+@pytest.mark.parametrize(
+    "text,span,hpo_id",
+    [
+        ("Agenesis of the left kidney.", "Agenesis of the left kidney", "HP:0000122"),
+        ("A small left kidney.", "small left kidney", "HP:0012583"),
+        # no "Unilateral" term for the radius: the side stays in the span, out of the concept
+        ("Hypoplasia of the right radius.", "Hypoplasia of the right radius", "HP:0002984"),
+    ],
+)
+def test_one_side_reads_hpo_s_unilateral_term_where_it_has_one(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
+
+
+def test_a_number_word_moves_nowhere_in_a_name(tag):
+    # "Missing one kidney" gave "absent kidney in one": "... the left kidney in one" was a span
+    assert tag("Agenesis of the left kidney in one.") == [
+        ("Agenesis of the left kidney", "HP:0000122")
+    ]
