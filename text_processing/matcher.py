@@ -326,10 +326,10 @@ def side_free_matches(
     """`matches` with terms read across a side word HPO's name has not: "hypoplasia of the right
     radius", "short left forearm", "pelvic right kidney". The side is left out of the concept,
     the way gold corpora mark it, and stays inside the span; where HPO has the term for one
-    side ("agenesis of the left kidney" is Unilateral renal agenesis), that term is read. A term read this way must hold
-    the side word inside it; it replaces matches within its span and gives way to any match
-    that crosses its edges. `scan`: the leftmost-longest walk over (starts, ends, keys,
-    limits), here over the tokens without the sides.
+    side ("agenesis of the left kidney" is Unilateral renal agenesis), that term is read. A
+    term read this way must hold the side word inside it; it replaces matches within its span
+    and gives way to any match that crosses its edges. `scan`: the leftmost-longest walk over
+    (starts, ends, keys, limits), here over the tokens without the sides.
     """
     sides = [
         i
