@@ -376,6 +376,53 @@ def side_free_matches(
     return out
 
 
+_MALIGNANT = frozenset({"cancer", "malignancy", "carcinoma", "malignant"})
+# a degree is no kind: "very preterm infants" names no term of the grade (as gold corpora mark)
+_DEGREE_ADVERBS = frozenset("very extremely markedly highly slightly mildly severely".split())
+
+
+def renamed_by_modifier(
+    vocab: Vocabulary,
+    keys: list[str],
+    limits: list[int],
+    matches: list[Match],
+    gap: Callable[[int], str],
+) -> list[tuple[Match, Match]]:
+    """(term, the term it is) pairs where the word before a term makes a term with one of the
+    term's other names: "retinal pigmentary changes" is no skin finding ("pigmentary changes"
+    is a lay name of Abnormality of skin pigmentation) but Abnormality of retinal pigmentation,
+    named "retinal pigmentation abnormality". The word must stand in no other term, and the
+    term it makes must not be a wider one."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    out: list[tuple[Match, Match]] = []
+    for m in matches:
+        p = m.first - 1
+        if (
+            m.nested
+            or p < 0
+            or p in covered
+            or limits[p] < m.last
+            or gap(m.first).strip()
+            or keys[p] in _NOT_STACKED
+            or keys[p] in _DEGREE_ADVERBS
+            or keys[p] in FUNCTION_WORDS
+            or len(keys[p]) < 3  # "a", numbers' units
+            or keys[p][:1].isdigit()
+        ):
+            continue
+        written = tuple(keys[m.first : m.last])
+        for head in vocab.short_keys(m.hpo_id):
+            if head == written:
+                continue  # the words as written: the scan has tried them
+            if not _MALIGNANT.isdisjoint(head) and _MALIGNANT.isdisjoint(written):
+                continue  # a tumour is not a cancer: "pituitary tumours"
+            hit = _term(vocab, (keys[p], *head))
+            if hit is not None and hit[0] != m.hpo_id and hit[0] not in vocab.ancestors(m.hpo_id):
+                out.append((m, Match(p, m.last, hit[0], hit[1])))
+                break
+    return out
+
+
 def _unilateral_term(vocab: Vocabulary, hpo_id: str) -> tuple[str, int] | None:
     """HPO's "Unilateral X" term for the term X, if it has one."""
     for key in vocab.short_keys(hpo_id):

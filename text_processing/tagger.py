@@ -32,6 +32,7 @@ from text_processing.matcher import (
     comma_joined_terms,
     coordinated,
     find_matches,
+    renamed_by_modifier,
     side_free_matches,
 )
 from text_processing.measurements import measurement_findings
@@ -191,6 +192,14 @@ class Tagger:
         def word(i: int) -> str:
             return text[starts[i] : ends[i]]
 
+        renamed = renamed_by_modifier(self.vocab, keys, limits, matches, gap)
+        if renamed:  # the term the modifier makes replaces the one found (kept nested for gold)
+            bases = [base for base, _ in renamed]
+            matches = [m for m in matches if all(m is not b for b in bases)]
+            matches.extend(new for _, new in renamed)
+            if nested:
+                matches.extend(replace(b, nested=True) for b in bases)
+            matches.sort(key=lambda x: (x.first, -x.last))
         more = coordinated(self.vocab, keys, limits, matches, gap, word)
         if not PREDICATE_VERBS.isdisjoint(present):
             stated = predicative(self.vocab, keys, limits, matches + more, gap)

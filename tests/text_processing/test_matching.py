@@ -1698,3 +1698,19 @@ def test_a_number_word_moves_nowhere_in_a_name(tag):
     assert tag("Agenesis of the left kidney in one.") == [
         ("Agenesis of the left kidney", "HP:0000122")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,span,hpo_id",
+    [
+        # "pigmentary changes" is a lay name of the skin's term; the retina's has another name
+        ("Retinal pigmentary changes.", "Retinal pigmentary changes", "HP:0007703"),
+        ("A knee joint contracture.", "knee joint contracture", "HP:0034671"),
+        ("Receptive dysphasia.", "Receptive dysphasia", "HP:0033848"),
+        # a tumour is no cancer, and a degree word is no kind
+        ("Pituitary tumours.", "tumours", "HP:0002664"),
+        ("Very preterm infants.", "preterm infants", "HP:0001622"),
+    ],
+)
+def test_a_modifier_with_another_name_of_the_term(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
