@@ -393,15 +393,16 @@ def renamed_by_modifier(
     is a lay name of Abnormality of skin pigmentation) but Abnormality of retinal pigmentation,
     named "retinal pigmentation abnormality". The word must stand in no other term, and the
     term it makes must not be a wider one."""
-    covered = {i for m in matches for i in range(m.first, m.last)}
+    starts_term = vocab.max_len  # first word of a term -> its longest term's length
     out: list[tuple[Match, Match]] = []
     for m in matches:
         p = m.first - 1
         if (
             m.nested
             or p < 0
-            or p in covered
+            or keys[p] not in starts_term  # most words: no term starts with them
             or limits[p] < m.last
+            or any(x.first <= p < x.last for x in matches)
             or gap(m.first).strip()
             or keys[p] in _NOT_STACKED
             or keys[p] in _DEGREE_ADVERBS
