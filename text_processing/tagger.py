@@ -193,13 +193,8 @@ class Tagger:
             return text[starts[i] : ends[i]]
 
         renamed = renamed_by_modifier(self.vocab, keys, limits, matches, gap)
-        if renamed:  # the term the modifier makes replaces the one found (kept nested for gold)
-            bases = [base for base, _ in renamed]
-            matches = [m for m in matches if all(m is not b for b in bases)]
-            matches.extend(new for _, new in renamed)
-            if nested:
-                matches.extend(replace(b, nested=True) for b in bases)
-            matches.sort(key=lambda x: (x.first, -x.last))
+        if renamed:  # "retinal pigmentary changes" is no skin finding
+            matches = _replaced(matches, renamed, nested)
         more = coordinated(self.vocab, keys, limits, matches, gap, word)
         if not PREDICATE_VERBS.isdisjoint(present):
             stated = predicative(self.vocab, keys, limits, matches + more, gap)
@@ -213,12 +208,8 @@ class Tagger:
             more.extend(noun_findings(keys, limits, matches + more))
         if not QUALIFIER_KEYS.isdisjoint(present):
             narrowed = qualified_findings(self.vocab, keys, limits, matches)
-            if narrowed:  # the narrower term replaces the matched one (kept nested for gold)
-                bases = [base for base, _ in narrowed]
-                matches = [m for m in matches if all(m is not b for b in bases)]
-                if nested:
-                    matches.extend(replace(b, nested=True) for b in bases)
-                more.extend(narrower for _, narrower in narrowed)
+            if narrowed:  # "joint contractures present at birth" are congenital ones
+                matches = _replaced(matches, narrowed, nested)
         matches.extend(m for m in more if m.last not in no_end)
         matches = [m for m in matches if m.hpo_id not in NO_TERM_IDS]
         spans = [
@@ -589,6 +580,18 @@ def _sentence_cues(words: Words, word_ranges: list[tuple[int, int]]) -> list[Cue
     for lo, hi in runs:
         cues.extend(RULES.cues(words, lo, hi))
     return cues
+
+
+def _replaced(matches: list[Match], pairs: list[tuple[Match, Match]], nested: bool) -> list[Match]:
+    """`matches` with each pair's first match replaced by its second, in text order; with
+    `nested` the replaced match stays as a nested one, as gold corpora mark the inner concept."""
+    bases = [base for base, _ in pairs]
+    out = [m for m in matches if all(m is not b for b in bases)]
+    out.extend(new for _, new in pairs)
+    if nested:
+        out.extend(replace(b, nested=True) for b in bases)
+    out.sort(key=lambda x: (x.first, -x.last))
+    return out
 
 
 def _sentence_indices(sentences: list[tuple[int, int]], spans: list[_Span]) -> list[int]:
