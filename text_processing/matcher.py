@@ -400,15 +400,15 @@ def renamed_by_modifier(
         if (
             m.nested
             or p < 0
-            or keys[p] not in starts_term  # most words: no term starts with them
+            or starts_term.get(keys[p], 0) < 2  # most words begin no term of two words or more
             or limits[p] < m.last
-            or any(x.first <= p < x.last for x in matches)
-            or gap(m.first).strip()
             or keys[p] in _NOT_STACKED
             or keys[p] in _DEGREE_ADVERBS
             or keys[p] in FUNCTION_WORDS
             or len(keys[p]) < 3  # "a", numbers' units
             or keys[p][:1].isdigit()
+            or gap(m.first).strip()
+            or any(x.first <= p < x.last for x in matches)
         ):
             continue
         written = tuple(keys[m.first : m.last])

@@ -13,6 +13,9 @@ restate the term, or name an unrelated one, changes nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import compress
+
 from text_processing.matcher import Match, _term
 from text_processing.vocabulary import Vocabulary
 
@@ -58,6 +61,8 @@ _PATTERNS = tuple((_compiled(phrase), modifiers) for phrase, modifiers in _PHRAS
 _FIRST_WORDS = frozenset().union(*(pattern[0][0] for pattern, _ in _PATTERNS))
 # the phrases' last words: a text without any of them needs no look at its matches
 QUALIFIER_KEYS = frozenset().union(*(pattern[-1][0] for pattern, _ in _PATTERNS))
+# words from a finding's end to its phrase's last word: a copula, a link, the phrase
+_LONGEST = 2 + max(len(pattern) for pattern, _ in _PATTERNS)
 
 
 def _phrase_end(
@@ -77,8 +82,14 @@ def qualified_findings(
 ) -> list[tuple[Match, Match]]:
     """(matched term, the narrower term its following phrase makes of it) pairs."""
     out: list[tuple[Match, Match]] = []
+    # where a phrase can end ("birth", "night"): a match with none of them just after it has
+    # no phrase, and most matches are such
+    ends = list(compress(range(len(keys)), map(QUALIFIER_KEYS.__contains__, keys)))
     for m in matches:
         if m.nested or m.last >= len(keys):
+            continue
+        e = bisect_right(ends, m.last)
+        if e == len(ends) or ends[e] > m.last + _LONGEST:
             continue
         stop = limits[m.first]
         i = m.last
