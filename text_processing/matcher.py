@@ -394,6 +394,7 @@ def renamed_by_modifier(
     named "retinal pigmentation abnormality". The word must stand in no other term, and the
     term it makes must not be a wider one."""
     starts_term = vocab.max_len  # first word of a term -> its longest term's length
+    covered: set[int] | None = None
     out: list[tuple[Match, Match]] = []
     for m in matches:
         p = m.first - 1
@@ -408,8 +409,11 @@ def renamed_by_modifier(
             or len(keys[p]) < 3  # "a", numbers' units
             or keys[p][:1].isdigit()
             or gap(m.first).strip()
-            or any(x.first <= p < x.last for x in matches)
         ):
+            continue
+        if covered is None:  # the words inside terms, once per text and only when needed
+            covered = {i for x in matches for i in range(x.first, x.last)}
+        if p in covered:
             continue
         written = tuple(keys[m.first : m.last])
         for head in vocab.short_keys(m.hpo_id):
