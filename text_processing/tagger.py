@@ -217,7 +217,7 @@ class Tagger:
             for m in matches
         ]
         stated = measurement_findings(text) + lab_value_findings(text, keys)
-        stated += [  # "born prematurely at 35 weeks": the term found in words stays as found
+        stated += [  # "born prematurely at 30 weeks": the term found in words stays as found
             (s, e, hpo_id)
             for s, e, hpo_id in preterm_births(text)
             if not any(x.hpo_id == hpo_id and x.start < e and s < x.end for x in spans)
