@@ -517,15 +517,19 @@ def _word_order_variants(key: tuple[str, ...], nouns: dict[str, str]) -> list[tu
         head, mods = key[-1], key[:-1]
         preps = _VARIANT_PREPOSITIONS if len(key) <= 3 else ("of",)
         noun_before = (
-            not mods[-1].endswith(_ADJECTIVE_ENDINGS) and mods[-1] not in _SYSTEM_ADJECTIVES
+            not mods[-1].endswith(_ADJECTIVE_ENDINGS)
+            and mods[-1] not in _SYSTEM_ADJECTIVES
+            and mods[-1] not in PLAIN_ADJECTIVES  # no "thumb of broad"
         )
         if noun_before or mods[-1] in _GERUND_NOUNS:
             # "mandibular hyperplasia": no "of"; but "hearing loss" -> "loss of hearing"
-            out.extend((head, prep, *mods) for prep in preps)
+            lead = _leading_adjectives(mods)
+            if not _qualitative(mods[0], alone=len(mods) == 1):
+                # no "reflex of absent achilles", "thumb of broad"; "soft tissue" stays
+                out.extend((head, prep, *mods) for prep in preps)
             if len(mods) >= 2 and mods[0].endswith(_ADJECTIVE_ENDINGS):
                 # the adjective stays with the head: "preaxial polydactyly of hand"
                 out.extend((mods[0], head, prep, *mods[1:]) for prep in preps)
-            lead = _leading_adjectives(mods)
             if 0 < lead < len(mods) and (lead > 1 or mods[0] in PLAIN_ADJECTIVES):
                 # all of them: "multiple adenomatous polyps of the colon"
                 out.extend((*mods[:lead], head, prep, *mods[lead:]) for prep in preps)
@@ -613,6 +617,21 @@ _NOMINAL_EXCLUDED = frozenset(
 # the suffix pairs above but only in a second pass: 'atrophy of the brain' for 'Cerebral
 # atrophy' where no term claims it. Kept only when both words occur in the vocabulary.
 # (Pairs that are the same concept in every HPO term are word synonyms in normalize.py.)
+_QUALITATIVE_ENDINGS = ("ed", "ent", "ive", "ous")
+
+
+def _qualitative(word: str, alone: bool) -> bool:
+    """An adjective that says how a part is ("absent", "broad", "enlarged"), which stays before
+    its noun; unlike a classifying one ("facial", "spinal": "weakness of the facial muscles").
+    A plain adjective counts only `alone`: before another noun it may make a compound with it
+    ("soft tissue swelling", "short term memory impairment")."""
+    return (
+        (alone and word in PLAIN_ADJECTIVES)
+        or word in POSTPOSED
+        or (word.endswith(_QUALITATIVE_ENDINGS) and word not in _GERUND_NOUNS)
+    )
+
+
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Words in -al/-ar that name a part as nouns: "abnormal metacarpals", "the ear canal"
 _NOUNS_LIKE_ADJECTIVES = frozenset(
