@@ -126,7 +126,7 @@ _RULES: list[tuple[str, str, str]] = [
         have disappeared|had disappeared|subsided|has subsided|had subsided|
         gone|has gone|went away|has gone away|stopped|has stopped|have stopped|had stopped|
         ceased|has ceased|not a feature|was not a feature|
-        none|denied|is denied|was denied|were denied|free|free of|free from|
+        none|denied|is denied|was denied|were denied|free|
         were not seen|was not seen|is not seen|are not seen|was not present|
         were not present|is not present|are not present|no longer present|
         no longer seen|no longer evident|nil|none seen|none noted|

@@ -544,3 +544,10 @@ def test_a_relative_pronoun_still_ends_a_plain_denial(tagger):
     text = "There was no fever in the boy who had seizures."
     assert _m(tagger, text, "fever").negated
     assert not _m(tagger, text, "seizures").negated
+
+
+def test_free_of_denies_what_follows_not_what_precedes(tagger):
+    text = "Recurrent skin abscesses that were strikingly free of warmth and redness."
+    assert not _m(tagger, text, "skin abscesses").negated
+    assert _m(tagger, "She was free of seizures.", "seizures").negated
+    assert _m(tagger, "He remained seizure free.", "seizure").negated
