@@ -696,6 +696,11 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "abdominal": "abdomen",
     "palmar": "palm",
     "plantar": "sole",
+    # "-ium" organs: "carcinoma of the endometrium", "thickening of the myocardium"
+    "endometrial": "endometrium",
+    "myocardial": "myocardium",
+    "pericardial": "pericardium",
+    "prostatic": "prostate",
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)

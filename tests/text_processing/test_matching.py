@@ -1725,3 +1725,8 @@ def test_a_qualitative_adjective_is_not_moved_after_of(tagger):
     assert ("absent", "reflex", "of", "ankle") in terms
     assert ("thumb", "of", "broad") not in terms
     assert ("reflex", "of", "absent", "ankle") not in terms
+
+
+def test_organ_nouns_in_ium_take_their_adjective_s_terms(tag):
+    assert tag("Carcinoma of the endometrium.") == [("Carcinoma of the endometrium", "HP:0012114")]
+    assert tag("Necrosis of the myocardium.") == [("Necrosis of the myocardium", "HP:0001700")]
