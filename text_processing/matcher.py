@@ -9,7 +9,13 @@ from itertools import compress
 
 from text_processing.normalize import NUMBER_KEY
 from text_processing.vocabulary import NO_TERM_IDS, Vocabulary
-from text_processing.word_formation import FUNCTION_WORDS, LEFT_RIGHT, POSTPOSED, is_adjective_like
+from text_processing.word_formation import (
+    DEGREE_WORDS,
+    FUNCTION_WORDS,
+    LEFT_RIGHT,
+    POSTPOSED,
+    is_adjective_like,
+)
 
 
 @dataclass(slots=True)
@@ -367,7 +373,7 @@ def side_free_matches(
         if any(x.first < b and a < x.last and not (a <= x.first and x.last <= b) for x in out):
             continue
         out = [x for x in out if not (a <= x.first and x.last <= b)]
-        one_side = _unilateral_term(vocab, m.hpo_id) if vocab is not None else None
+        one_side = narrower_term(vocab, m.hpo_id, _ONE_SIDE) if vocab is not None else None
         if one_side is not None:
             out.append(Match(a, b, one_side[0], one_side[1]))
         else:
@@ -377,8 +383,6 @@ def side_free_matches(
 
 
 _MALIGNANT = frozenset({"cancer", "malignancy", "carcinoma", "malignant"})
-# a degree is no kind: "very preterm infants" names no term of the grade (as gold corpora mark)
-_DEGREE_ADVERBS = frozenset("very extremely markedly highly slightly mildly severely".split())
 
 
 def renamed_by_modifier(
@@ -404,7 +408,7 @@ def renamed_by_modifier(
             or starts_term.get(keys[p], 0) < 2  # most words begin no term of two words or more
             or limits[p] < m.last
             or keys[p] in _NOT_STACKED
-            or keys[p] in _DEGREE_ADVERBS
+            or keys[p] in DEGREE_WORDS  # "very preterm infants" names no grade
             or keys[p] in FUNCTION_WORDS
             or len(keys[p]) < 3  # "a", numbers' units
             or keys[p][:1].isdigit()
@@ -428,12 +432,24 @@ def renamed_by_modifier(
     return out
 
 
-def _unilateral_term(vocab: Vocabulary, hpo_id: str) -> tuple[str, int] | None:
-    """HPO's "Unilateral X" term for the term X, if it has one."""
-    for key in vocab.short_keys(hpo_id):
-        hit = _term(vocab, ("unilateral", *key))
-        if hit is not None and hpo_id in vocab.ancestors(hit[0]):
-            return hit
+_ONE_SIDE = (("unilateral",),)
+
+
+def narrower_term(
+    vocab: Vocabulary,
+    hpo_id: str,
+    modifiers: tuple[tuple[str, ...], ...],
+    written: tuple[str, ...] = (),
+) -> tuple[str, int] | None:
+    """The term a modifier (tried in order) makes with the words `written` or with one of the
+    term's short names, when it names a descendant of the term: "Unilateral" + "renal
+    agenesis", "Congenital" + "contracture"."""
+    heads = (written, *vocab.short_keys(hpo_id)) if written else vocab.short_keys(hpo_id)
+    for modifier in modifiers:
+        for head in heads:
+            hit = _term(vocab, (*modifier, *head))
+            if hit is not None and hit[0] != hpo_id and hpo_id in vocab.ancestors(hit[0]):
+                return hit
     return None
 
 

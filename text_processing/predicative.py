@@ -16,6 +16,7 @@ from itertools import compress
 
 from text_processing.matcher import Match, _is_comma, _term
 from text_processing.vocabulary import Vocabulary
+from text_processing.word_formation import DEGREE_WORDS
 
 COPULAS = frozenset(
     "is are was were appears appear appeared seems seem seemed looks look looked became "
@@ -27,13 +28,6 @@ _MODALS = frozenset("may might can could will would often usually sometimes".spl
 _AFTER_MODAL = frozenset({"be", "become", "becomes", "get", "gets"})
 # words that may start a predicate: what the tagger looks for before running this pass
 PREDICATE_VERBS = COPULAS | _AFTER_MODAL
-# Degree and extent words between the copula and the adjective: "were markedly enlarged".
-DEGREE_WORDS = frozenset(
-    "very markedly mildly moderately severely slightly extremely somewhat relatively "
-    "abnormally unusually noticeably bilaterally diffusely also both all increasingly "
-    "progressively more persistently consistently significantly profoundly strikingly "
-    "grossly particularly especially notably clearly".split()
-)
 _NOUN_WORDS = 4  # "the upper central incisors were ...", "white blood cell count was ..."
 _ADJECTIVE_WORDS = 2  # "were widely spaced", "were low set"
 _AND = frozenset({"and", "or"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress
 
-from text_processing.matcher import Match, _term
+from text_processing.matcher import Match, narrower_term
 from text_processing.vocabulary import Vocabulary
 
 # Each phrase: words in order, alternatives split by "|", optional words in brackets; keys as
@@ -103,23 +103,9 @@ def qualified_findings(
             end = _phrase_end(pattern, keys, i, stop)
             if end is None:
                 continue
-            narrower = _narrower_term(vocab, keys[m.first : m.last], m.hpo_id, modifiers)
+            written = tuple(keys[m.first : m.last])
+            narrower = narrower_term(vocab, m.hpo_id, modifiers, written)
             if narrower is not None:
                 out.append((m, Match(m.first, end, narrower[0], narrower[1])))
             break
     return out
-
-
-def _narrower_term(
-    vocab: Vocabulary,
-    words: list[str],
-    hpo_id: str,
-    modifiers: tuple[tuple[str, ...], ...],
-) -> tuple[str, int] | None:
-    heads = (tuple(words), *vocab.short_keys(hpo_id))
-    for modifier in modifiers:
-        for head in heads:
-            hit = _term(vocab, (*modifier, *head))
-            if hit is not None and hit[0] != hpo_id and hpo_id in vocab.ancestors(hit[0]):
-                return hit
-    return None

@@ -21,6 +21,14 @@ from text_processing.normalize import Lemmatizer
 POSTPOSED = frozenset(
     "absent enlarged increased decreased diminished brisk dilated hypoplastic atrophic".split()
 )
+# Degree and extent words: read past between a copula and its adjective ("were markedly
+# enlarged"), and no kind of a finding before its name ("very preterm infants").
+DEGREE_WORDS = frozenset(
+    "very markedly mildly moderately severely slightly extremely somewhat relatively "
+    "abnormally unusually noticeably bilaterally diffusely also both all increasingly "
+    "progressively more persistently consistently significantly profoundly strikingly "
+    "grossly particularly especially notably clearly highly".split()
+)
 # Words that make a phrase relational; phrases holding them get no word-order variants.
 FUNCTION_WORDS = frozenset(
     "of in on at and or with to by for from without not no nor as is are into per than".split()
