@@ -215,6 +215,8 @@ JOINING_PREFIXES = frozenset(
 WORD_SYNONYMS = {
     "anomaly": "abnormality",
     "manifestation": "abnormality",
+    "sequela": "abnormality",  # "neurological sequelae"
+    "sequelae": "abnormality",
     "cutaneous": "skin",
     "ocular": "eye",
     "ophthalmic": "eye",

@@ -211,6 +211,19 @@ def count_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield (direction, *cells)
 
 
+# HPO names a limb "lower limb" or "upper limb"; authors say "legs" and "arms"
+_LAY_LIMBS = {("lower", "limb"): "leg", ("upper", "limb"): "arm"}
+
+
+def _lay_limb(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key with its first "lower limb" / "upper limb" said as "leg" / "arm", else ()."""
+    for i in range(len(key) - 1):
+        lay = _LAY_LIMBS.get(key[i : i + 2])
+        if lay:
+            return (*key[:i], lay, *key[i + 2 :])
+    return ()
+
+
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
@@ -274,6 +287,15 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("paroxysm", "paroxysms"))
         if 2 <= len(key) <= 3 and key[0] == "short" and "of" not in key:
             out.append((("shortened", *key[1:]), hpo_id))  # "shortened long bones"
+        if 2 <= len(key) <= 4 and key[0] == "shortened" and "of" not in key:
+            out.append((("short", *key[1:]), hpo_id))  # "Shortened PR interval": "short PR"
+        if len(key) >= 3 and key[:2] == ("exercize", "induced"):  # as the lemmatizer keys it
+            out.append((("exertional", *key[2:]), hpo_id))  # "exertional rhabdomyolysis"
+        if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
+            out.append((("fused", key[0], "suture"), hpo_id))  # "fused coronal sutures"
+        limb = _lay_limb(key)
+        if limb:  # "spasticity of the legs" is HPO's "Lower limb spasticity"
+            out.append((limb, hpo_id))
         if len(key) >= 3 and key[-2:] == ("diabetes", "mellitus"):
             out.append((key[:-1], hpo_id))  # "insulin-dependent diabetes", "type 2 diabetes"
     return out

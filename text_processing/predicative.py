@@ -119,7 +119,11 @@ def _after_copula(
                     not _overlaps(taken, a, j + n_adj)
                     or _overrides(vocab, taken, noun_terms, a, noun_end, j + n_adj, term[0])
                 ):
-                    hit = Match(a, j + n_adj, term[0], term[1])
+                    # the first mention spans from its noun; each later one is its adjective
+                    # ("[the thumbs were small] and [proximally placed]")
+                    start = a if noun_first is None else j - len(deg)
+                    hit = Match(start, j + n_adj, term[0], term[1])
+                    noun = a
                     break
             if hit is not None:
                 break
@@ -128,7 +132,7 @@ def _after_copula(
         out.append(hit)
         if noun_first is None:
             out.extend(_coordinated_subject(vocab, keys, limits, hit, (*adj,), taken))
-        noun_first = hit.first
+        noun_first = noun
         j = hit.last
         if j + 1 < end and keys[j] in _AND:
             j += 1  # "small and widely spaced"
@@ -167,8 +171,9 @@ def _list_after_plain_word(
         if limits[a] <= clause_min:
             continue
         found = _comma_list(vocab, keys, limits, gap, a, noun_end, j + 1)
-        if found:
-            return found
+        if found:  # the first mention spans from its noun, as in `_after_copula`
+            head = found[0]
+            return [Match(a, head.last, head.hpo_id, head.priority), *found[1:]]
     return []
 
 
@@ -196,8 +201,8 @@ def _comma_list(
         while start < e and keys[start] in DEGREE_WORDS:
             start += 1
         term = _term(vocab, (*keys[start:e], *noun)) if 1 <= e - start <= 2 else None
-        if term is not None:
-            out.append(Match(a, e, term[0], term[1]))
+        if term is not None:  # a later item of the list: its words only
+            out.append(Match(start, e, term[0], term[1]))
         elif e - start != 1 or e == stop:
             return []  # a middle item of one word may name no finding: "dry, red and itchy"
         if e < stop:  # "... and light-colored": the conjunction closes the list
@@ -207,7 +212,7 @@ def _comma_list(
             for n in range(min(_ADJECTIVE_WORDS, stop - last), 0, -1):
                 term = _term(vocab, (*keys[last : last + n], *noun))
                 if term is not None:
-                    out.append(Match(a, last + n, term[0], term[1]))
+                    out.append(Match(last, last + n, term[0], term[1]))
                     break
             return out
         pos = e

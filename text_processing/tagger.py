@@ -36,6 +36,7 @@ from text_processing.matcher import (
     side_free_matches,
 )
 from text_processing.measurements import measurement_findings
+from text_processing.non_findings import without_non_findings
 from text_processing.normalize import (
     Lemmatizer,
     compound_name_ends,
@@ -156,6 +157,8 @@ class Tagger:
             if no_end and any(m.last in no_end for m in matches):  # rare: the reference redoes it
                 matches = self._redo_clauses(text, tokens, matches, no_end)
         starts, ends, keys, limits = tokens
+        # "the short arm of chromosome 2", "splenectomy raised the platelet count"
+        matches = without_non_findings(text, starts, ends, keys, matches)
         # A nested term is kept when it names a concept of its own: a multi-word term that is
         # no ancestor of the outer one ("aplastic nails" in "aplastic or hypoplastic nails"), or
         # an ancestor that is the outer term's head, the way gold corpora mark the general
@@ -555,8 +558,11 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
 
 
 # Words that only say what kind of finding a term is, before it in an abbreviation's long form
-# ("hereditary", "familial" make disease names: "hereditary spastic paraplegia (HSP)").
+# ("hereditary", "familial" make disease names: "hereditary spastic paraplegia (HSP)"; a mode
+# of inheritance names the finding's inherited form: "X-linked ichthyosis (XLI)", "autosomal
+# dominant retinitis pigmentosa (adRP)", whose uses gold corpora mark as the finding).
 _KIND_WORDS = frozenset(
+    "autosomal dominant recessive x-linked "
     "congenital acquired primary secondary idiopathic isolated "
     "sporadic localized localised generalized generalised chronic acute juvenile infantile "
     "neonatal adult early-onset late-onset progressive central peripheral severe mild".split()

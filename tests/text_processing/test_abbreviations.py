@@ -80,3 +80,13 @@ def test_a_short_form_is_used_only_as_a_whole_word():
 
     assert occurrences("AA AAA AA-x xAA AA_ AA", "AA") == [(0, 2), (20, 22)]
     assert occurrences("DA and DA", "DA", after=1) == [(7, 9)]
+
+
+def test_a_mode_of_inheritance_before_the_term_names_its_short_form(tag):
+    # "X-linked ichthyosis (XLI)": the short form's later uses are the finding (sets CC, DD)
+    found = tag("X-linked ichthyosis (XLI) affects boys. XLI is common.")
+    assert ("XLI", "HP:0008064") in found
+    found = tag("Autosomal dominant retinitis pigmentosa (adRP) is common; adRP starts late.")
+    assert ("adRP", "HP:0000510") in found
+    found = tag("Autosomal dominant polycystic kidney disease (ADPKD) runs in families. ADPKD")
+    assert ("ADPKD", "HP:0000113") in found
