@@ -1409,7 +1409,7 @@ def test_fit_as_a_verb_or_adjective_is_no_finding(tag, text):
 
 def test_person_adjectives_pale_sweaty_floppy(tag):
     assert tag("He was pale and sweaty.") == [("pale", "HP:0000980"), ("sweaty", "HP:0000975")]
-    assert tag("a floppy infant") == [("floppy infant", "HP:0001252")]
+    assert tag("a floppy infant") == [("floppy infant", "HP:0008947")]  # Infantile hypotonia
     assert tag("The fluid was pale yellow.") == []  # said of no person
 
 
