@@ -55,6 +55,8 @@ _IRREGULAR_PLURALS = {
     "women": "woman",
     "mice": "mouse",
     "lice": "louse",
+    "calves": "calf",  # not "calve": "enlarged calves" are Calf muscle hypertrophy
+    "halves": "half",
 }
 
 
@@ -274,6 +276,10 @@ WORD_SYNONYMS = {
     "stubby": "short",
     "scanty": "sparse",  # HPO's own "Scanty eyelashes" is Sparse eyelashes
     "scant": "sparse",
+    # British "-trophin" for the pituitary hormones HPO spells "-tropin"
+    "gonadotrophin": "gonadotropin",
+    "corticotrophin": "corticotropin",
+    "thyrotrophin": "thyrotropin",
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal

@@ -224,6 +224,20 @@ def _lay_limb(key: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def _without_possessive(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key without the "s" of a possessive eponym ("schmorl s node"), else ()."""
+    for i in range(1, len(key) - 1):
+        if (
+            key[i] == "s"
+            and len(key[i - 1]) >= 3
+            and key[i - 1].isalpha()
+            and key[i - 1] != "protein"  # "Protein S" is a protein's name
+            and key[i + 1].isalpha()
+        ):
+            return (*key[:i], *key[i + 1 :])
+    return ()
+
+
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
@@ -293,6 +307,12 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.append((("exertional", *key[2:]), hpo_id))  # "exertional rhabdomyolysis"
         if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
             out.append((("fused", key[0], "suture"), hpo_id))  # "fused coronal sutures"
+        if 2 <= len(key) <= 5 and key[0] == "difficulty" and key[1].endswith("ing"):
+            # "Difficulty climbing stairs" is "difficulty in / with climbing stairs"
+            out.extend((("difficulty", prep, *key[1:]), hpo_id) for prep in ("in", "with"))
+        possessive = _without_possessive(key)
+        if possessive:  # "Schmorl's node" is also written "Schmorl node"
+            out.append((possessive, hpo_id))
         limb = _lay_limb(key)
         if limb:  # "spasticity of the legs" is HPO's "Lower limb spasticity"
             out.append((limb, hpo_id))

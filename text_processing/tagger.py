@@ -26,6 +26,7 @@ from text_processing.context import (
 from text_processing.fast_scan import SPLIT_PATTERN, FastScanner, split_words
 from text_processing.gestational_age import preterm_births
 from text_processing.lab_values import lab_value_findings
+from text_processing.located_findings import LEADING_COURSE_WORDS, located_findings
 from text_processing.matcher import (
     Match,
     _term,
@@ -159,6 +160,14 @@ class Tagger:
         starts, ends, keys, limits = tokens
         # "the short arm of chromosome 2", "splenectomy raised the platelet count"
         matches = without_non_findings(text, starts, ends, keys, matches)
+
+        def scan(toks: tuple[list[int], list[int], list[str], list[int]]) -> list[Match]:
+            if nested:
+                return find_matches(self.vocab, text, *toks)
+            return self._fast.find_matches(text, toks)
+
+        if not LEADING_COURSE_WORDS.isdisjoint(keys):  # "progressive weakness of the legs"
+            matches = located_findings(self.vocab, tokens, matches, scan)
         # A nested term is kept when it names a concept of its own: a multi-word term that is
         # no ancestor of the outer one ("aplastic nails" in "aplastic or hypoplastic nails"), or
         # an ancestor that is the outer term's head, the way gold corpora mark the general
@@ -184,12 +193,6 @@ class Tagger:
             matches = comma_joined_terms(self.vocab, keys, limits, matches, gap)
         present = set(keys)  # one pass; each test below then walks the smaller set
         if not LEFT_RIGHT.isdisjoint(present):
-
-            def scan(toks: tuple[list[int], list[int], list[str], list[int]]) -> list[Match]:
-                if nested:
-                    return find_matches(self.vocab, text, *toks)
-                return self._fast.find_matches(text, toks)
-
             matches = side_free_matches(scan, starts, ends, keys, limits, matches, self.vocab)
 
         def word(i: int) -> str:

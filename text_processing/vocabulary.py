@@ -261,6 +261,11 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
     for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
         vocab.add(key, hpo_id, PRIO_FALLBACK)
+    for key, (hpo_id, prio) in by_priority:
+        # "EEG with focal slow activity" is what a report calls "focal slow activity"; from
+        # HPO's own names only, not from their reorderings ("slow waves are focal sharp")
+        if prio <= PRIO_RELATED and len(key) >= 4 and key[:2] == ("eeg", "with"):
+            vocab.add(key[2:], hpo_id, PRIO_FALLBACK)
     blood_labs = {h for k, (h, _) in vocab.terms.items() if "circulating" in k}
     for key in elsewhere_keys([k for k, (h, _) in vocab.terms.items() if h in blood_labs]):
         vocab.add(key, OTHER_FLUID, PRIO_FALLBACK)  # only where no term claims the words

@@ -131,6 +131,7 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("muscle", "atrophy"), ("wasting",)),  # and "wasting of the quadriceps"
     (("muscle", "tissue"), ("muscle",)),  # "Abnormal mitochondria in muscle tissue"
     (("thyroid", "gland"), ("thyroid",)),  # "Hypoplastic thyroid": "hypoplastic thyroid gland"
+    (("muscle", "fiber"), ("fiber",)),  # "Type 1 muscle fiber predominance": "type 1 fibres"
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel
@@ -709,6 +710,7 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "myocardial": "myocardium",
     "pericardial": "pericardium",
     "prostatic": "prostate",
+    "thymic": "thymus",  # "thymic aplasia" is Aplasia of the thymus
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
@@ -730,6 +732,10 @@ _COMPOUND_SPLITS = {
 }
 
 
+# and the other way: two words HPO writes apart that authors close up
+_COMPOUND_JOINS = {("brain", "stem"): "brainstem"}
+
+
 # Anatomical words written as phrases: "broad first toes" and "broad great toes" are Broad hallux.
 _WORD_PHRASES = {
     "hallux": (("great", "toe"), ("big", "toe"), ("first", "toe")),
@@ -743,6 +749,11 @@ def _compound_split_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     if not _COMPOUND_SPLITS.keys().isdisjoint(key):
         out.append(tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,))))
+    for pair, joined in _COMPOUND_JOINS.items():  # "Brain stem compression": "brainstem"
+        for i in range(len(key) - 1):
+            if key[i : i + 2] == pair:
+                out.append((*key[:i], joined, *key[i + 2 :]))
+                break
     for word, phrases in _WORD_PHRASES.items():
         if word in key:
             i = key.index(word)

@@ -1789,3 +1789,51 @@ def test_family_phrasings_of_limbs_intervals_exercise_and_sutures(tag, text, spa
 def test_curated_phrasings_of_older_abstracts(tag, text, span, hpo_id):
     # helper-written sets Y-DD (older abstracts on genetic diseases) used these
     assert tag(text) == [(span, hpo_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "hpo_id"),
+    [
+        # a course word before a finding that reads on to a place: the place wins
+        ("progressive weakness of the legs", "weakness of the legs", "HP:0007340"),
+        ("severe pain in the knees", "pain in the knees", "HP:0030839"),
+        # ... and keeps the course word where the two make a narrower term
+        (
+            "progressive weakness of the proximal limb muscles",
+            "progressive weakness of the proximal limb muscles",
+            "HP:0009073",  # Progressive proximal muscle weakness
+        ),
+        # with nothing after it, the course word's term stands
+        ("progressive weakness", "progressive weakness", "HP:0003323"),
+    ],
+)
+def test_a_course_word_gives_way_to_a_located_finding(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "hpo_id"),
+    [
+        ("hypertrophy of the calves", "hypertrophy of the calves", "HP:0008981"),  # calf
+        ("brainstem compression", "brainstem compression", "HP:0002512"),  # "Brain stem ..."
+        ("Schmorl nodes", "Schmorl nodes", "HP:0030041"),  # "Schmorl's node"
+        ("type 1 fibre predominance", "type 1 fibre predominance", "HP:0003803"),  # muscle
+        ("difficulty in climbing stairs", "difficulty in climbing stairs", "HP:0003551"),
+        # "EEG with generalized epileptiform discharges"
+        (
+            "generalized epileptiform discharges",
+            "generalized epileptiform discharges",
+            "HP:0011198",
+        ),
+        ("became unable to walk", "became unable to walk", "HP:0002505"),  # Loss of ambulation
+        ("multiple minicores", "multiple minicores", "HP:0003789"),
+        ("necrotic fibres", "necrotic fibres", "HP:0003713"),
+    ],
+)
+def test_word_forms_of_older_abstracts(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
+
+
+def test_protein_s_keeps_its_s(tagger):
+    # the possessive "s" is dropped from eponyms only, not from "Protein S"
+    assert ("decreased", "protein", "activity") not in tagger.vocab.terms
