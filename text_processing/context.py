@@ -101,7 +101,7 @@ _RULES: list[tuple[str, str, str]] = [
         is negative for any|not yet|has not yet|have not yet|not associated with|
         not accompanied by|unaccompanied by|has not developed|have not developed|
         had not developed|has not yet developed|have not yet developed|had not yet developed|
-        not yet developed|has never developed|had never developed""",
+        not yet developed|has never developed|had never developed|no reported|no documented""",
     ),
     (
         NEGATED,
@@ -138,7 +138,11 @@ _RULES: list[tuple[str, str, str]] = [
         was never noted|never reported|was never reported|never detected|never found|
         not diagnosed|was not diagnosed|were not diagnosed|has not been diagnosed|
         had not been diagnosed|was never diagnosed|felt to be ruled out|thought to be ruled out|
-        felt to be excluded|thought to be excluded|considered ruled out|considered excluded""",
+        felt to be excluded|thought to be excluded|considered ruled out|considered excluded|
+        had been excluded|had been ruled out|could not be induced|could not be provoked|
+        could not be elicited|could not be detected|could not be demonstrated|
+        could not be found|could not be identified|was not inducible|were not inducible|
+        not inducible""",
     ),
     (
         UNCERTAIN,
@@ -485,7 +489,9 @@ not uncommonly|not seldom|not so rare|not that rare|not that uncommon|not so unc
 rarely absent|seldom absent|rarely lacking|rarely missing|rarely normal|rarely negative|
 not related to|not related|unrelated to|not worsened by|not worse with|
 not exacerbated by|not aggravated by|not provoked by|not triggered by|not precipitated by|
-not brought on by|not worsened with|not exacerbated with"""
+not brought on by|not worsened with|not exacerbated with|
+from none|from none at all|none at all to|in either group|either group|in either sex|
+either sex|in either cohort|on either side|either side"""
 )
 
 # Scope ends here: a new clause about something else ("None had cardiomyopathy, and only one
@@ -498,7 +504,9 @@ as the cause of|as the source of|as the reason for|as the etiology of|as a cause
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
 reasons for|origin of|secondary to|due to|now|currently|then|later|subsequently|after|until|
 instead|otherwise|and now|despite|in spite of|before|prior to|besides|when|whenever|
-with the exception of|excepting|save for"""
+with the exception of|excepting|save for|and several|and some|and most|and many|
+and others|and the others|and the remaining|and the rest|in contrast to|in contrast with|
+as opposed to|unlike|compared with|compared to"""
 
 # A negation (or doubt) also ends where the clause turns affirmative: "denies fever, reports
 # cough", "no rash; positive for arthralgia". Other categories ("his mother had tremor") go on.
@@ -604,7 +612,8 @@ _PERSON_NOUNS = frozenset(
     "sibs relative relatives member members carrier carriers woman women man men father "
     "fathers mother mothers son sons daughter daughters brother brothers sister sisters "
     "parent parents twin twins participant participants person persons people neonate "
-    "neonates newborn newborns baby babies adolescent adolescents family families".split()
+    "neonates newborn newborns baby babies adolescent adolescents family families female "
+    "females male males".split()
 )
 _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
@@ -639,6 +648,36 @@ _CLOSING_PARTICIPLES = frozenset(
     "seen identified noted detected appreciated visualized visualised demonstrated found "
     "evident elicited heard palpated".split()
 )
+# A negation whose clause has its own verb before the next comma denied that clause, not the
+# list after the comma: "if the disease is not treated by diet, children develop seizures",
+# "although no single sign is specific, the combination of slow saccades ...". So does a
+# contrast: "a beaded vitreous rather than the membranous pattern, SNHL was more marked".
+_CLAUSE_VERBS = frozenset("is are was were be been".split())
+_CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
+_NOT_WORDS = frozenset({"not", "never", "t"})  # "t": the end of "didn't" as words split
+
+
+def _denied_clause(words: Words, negations: list[Cue], k: int) -> bool:
+    """Whether the comma before word k is the first after a negation (the nearest before it)
+    that denied a verb or a clause rather than the items of a list."""
+    lower, seps = words.lower, words.seps
+    cue = None
+    for c in negations:
+        if c.last <= k:
+            cue = c
+    if cue is None or cue.last >= k:
+        return False
+    between = range(cue.last + 1, k)  # separators inside the words after the cue
+    if any("," in seps[j] or not _SENTENCE_MARKS.isdisjoint(seps[j]) for j in between):
+        return False  # not the first comma after it, or in another sentence
+    if tuple(lower[cue.first : cue.last]) in _CONTRASTS:
+        return True
+    after = lower[cue.last : k]
+    # a participle after "not" is the verb denied ("not treated"); after "no" an adjective
+    verb_denied = lower[cue.last - 1] in _NOT_WORDS and after[0].endswith("ed")
+    return verb_denied or not _CLAUSE_VERBS.isdisjoint(after)
+
+
 # Words that continue a list or a clause rather than name a new subject.
 _LIST_WORDS = frozenset("and or nor were was is are all both none".split())
 
@@ -825,7 +864,7 @@ class ContextRules:
             added.extend(self._sign_cues(words, signs, lo, last))
         if "," in glued:
             commas = compress(range(lo, last + 1), map(contains, near, repeat(",")))
-            added.extend(self._comma_cues(words, commas))
+            added.extend(self._comma_cues(words, commas, out))
         # Punctuation: ";" and ":" end a clause; "?pneumonia" and "pneumonia?" are questions.
         for k in compress(range(lo, last + 1), map(not_, map(_CUE_CHARS.isdisjoint, near))):
             sep = seps[k]
@@ -866,15 +905,27 @@ class ContextRules:
                 ):
                     out[k] = Cue(i, person + 1, self.subject_roles)
                     break
+            else:  # "no mutation-positive patient had": a hyphenated word is one word
+                person = i + 3
+                if (
+                    person < hi
+                    and lower[person] in _PERSON_NOUNS
+                    and seps[i + 2] == "-"
+                    and not (seps[i + 1] + seps[i + 3]).strip()
+                    and i + 1 not in starts
+                ):
+                    out[k] = Cue(i, person + 1, self.subject_roles)
         return out
 
     @staticmethod
-    def _comma_cues(words: Words, commas: Iterable[int]) -> list[Cue]:
+    def _comma_cues(words: Words, commas: Iterable[int], cues: list[Cue]) -> list[Cue]:
         """Cues at the words after commas (`commas`): an item of small degree is present, a
-        closing participle ends the forward scope."""
+        closing participle ends the forward scope, and so does the first comma after a
+        negation that denied a clause of its own (`_denied_clause`)."""
         lower = words.lower
         hi = len(lower)
         out = []
+        negations = [c for c in cues if (NEGATED, FORWARD) in c.roles.triggers]
         for k in commas:
             if k == 0 or k >= hi:
                 continue
@@ -883,6 +934,8 @@ class ContextRules:
             elif lower[k - 1] in _CLOSING_PARTICIPLES and (
                 lower[k] not in _LIST_WORDS or lower[k] == "and"  # ", and" opens a new clause
             ):
+                out.append(Cue(k, k, _STOP_FORWARD))
+            elif negations and _denied_clause(words, negations, k):
                 out.append(Cue(k, k, _STOP_FORWARD))
         return out
 

@@ -551,3 +551,58 @@ def test_free_of_denies_what_follows_not_what_precedes(tagger):
     assert not _m(tagger, text, "skin abscesses").negated
     assert _m(tagger, "She was free of seizures.", "seizures").negated
     assert _m(tagger, "He remained seizure free.", "seizure").negated
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        # a person after a hyphenated word, or a sex, is a denied subject
+        ("Whereas no mutation-positive patient had HCM.", "HCM"),
+        ("No affected female had polydactyly.", "polydactyly"),
+        # "either" names the groups, not a doubt
+        (
+            "No patient in either group developed spinal cord compression.",
+            "spinal cord compression",
+        ),
+        # denied after the finding: excluded earlier, not inducible
+        ("Hirschsprung disease had been excluded by rectal biopsy.", "Hirschsprung disease"),
+        ("Ventricular tachycardia could not be induced by stimulation.", "Ventricular tachycardia"),
+        # "reported" after "no" is part of the denial, not an affirmation
+        ("No reported seizures, rash or fever.", "fever"),
+    ],
+)
+def test_denials_of_older_abstracts(tagger, text, finding):
+    assert _m(tagger, text, finding).negated
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        # the negation denied a clause of its own, ended by the comma
+        (
+            "If the disease is not treated, affected children develop seizures and eczema.",
+            "seizures",
+        ),
+        (
+            "Although no single sign is specific, the combination of slow saccades suggests SCA2.",
+            "slow saccades",
+        ),
+        ("A beaded vitreous rather than the membranous pattern, SNHL was more marked.", "SNHL"),
+        # a range from none, a new subject, a contrast
+        ("Expression ranges from none at all to exertional dyspnoea and syncope.", "syncope"),
+        ("None had macrocephaly and several had minor skeletal anomalies.", "skeletal anomalies"),
+        (
+            "No patient developed renal failure, in contrast to methylmalonic acidaemia.",
+            "methylmalonic acidaemia",
+        ),
+    ],
+)
+def test_what_a_negation_of_another_clause_leaves_affirmed(tagger, text, finding):
+    assert not _m(tagger, text, finding).negated
+
+
+def test_a_denied_list_still_runs_over_its_commas(tagger):
+    text = "He denies fever, chills, or night sweats."
+    assert _m(tagger, text, "night sweats").negated
+    text = "She has not had fever, chills or rash."
+    assert _m(tagger, text, "rash").negated
