@@ -729,6 +729,7 @@ _COMPOUND_SPLITS = {
     "birthweight": ("birth", "weight"),
     "heartbeat": ("heart", "beat"),
     "nosebleed": ("nose", "bleed"),
+    "glutamyltransferase": ("glutamyl", "transferase"),  # "gamma-glutamyl transferase"
 }
 
 
