@@ -132,6 +132,7 @@ _IMPLIED_WORDS: tuple[tuple[Key, Key], ...] = (
     (("muscle", "tissue"), ("muscle",)),  # "Abnormal mitochondria in muscle tissue"
     (("thyroid", "gland"), ("thyroid",)),  # "Hypoplastic thyroid": "hypoplastic thyroid gland"
     (("muscle", "fiber"), ("fiber",)),  # "Type 1 muscle fiber predominance": "type 1 fibres"
+    (("cerebellar", "vermis"), ("vermis",)),  # "hypoplasia of the vermis": only one has one
 )
 # shorter forms that need an organ's adjective before them: "retinal vessels", but a bare
 # "abnormal vessel" may be a lymph vessel
@@ -711,6 +712,7 @@ IRREGULAR_NOUN_OF_ADJECTIVE = {
     "pericardial": "pericardium",
     "prostatic": "prostate",
     "thymic": "thymus",  # "thymic aplasia" is Aplasia of the thymus
+    "vermian": "vermis",  # "vermian hypoplasia"
 }
 # Morphology terms are also written as malformations and shapes of the part.
 _MORPHOLOGY_SYNONYMS = ("shape",)
