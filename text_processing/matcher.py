@@ -218,6 +218,8 @@ def _first_of_comma_modifiers(
             or word in _NOT_STACKED
             or not is_adjective_like(word)
             or not is_adjective_like(keys[b])
+            # a participle no HPO name holds is a verb: "LH was elevated, indicating ..."
+            or (keys[b].endswith("ing") and keys[b] not in vocab.lexicon)
             or not _is_comma(gap(b))
             or (word,) in vocab.terms
         ):
