@@ -490,7 +490,8 @@ rarely absent|seldom absent|rarely lacking|rarely missing|rarely normal|rarely n
 not related to|not related|unrelated to|not worsened by|not worse with|
 not exacerbated by|not aggravated by|not provoked by|not triggered by|not precipitated by|
 not brought on by|not worsened with|not exacerbated with|
-from none|from none at all|none at all to|in either group|either group|in either sex|
+from none|from none at all|none at all to|did not differ|do not differ|does not differ|
+not differ|not differ in|in either group|either group|in either sex|
 either sex|in either cohort|on either side|either side"""
 )
 

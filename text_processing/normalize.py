@@ -280,6 +280,9 @@ WORD_SYNONYMS = {
     "gonadotrophin": "gonadotropin",
     "corticotrophin": "corticotropin",
     "thyrotrophin": "thyrotropin",
+    # gamma-glutamyl transpeptidase is HPO's gamma-glutamyltransferase
+    "transpeptidase": "transferase",
+    "glutamyltranspeptidase": "glutamyltransferase",
 }
 
 # The adjectives among those synonyms. Folded to their noun they let "enlargement of the renal

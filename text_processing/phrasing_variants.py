@@ -44,6 +44,7 @@ _SUTURES = ("sagittal", "coronal", "lambdoidal", "lambdoid", "metopic")
 _CANCER_SOURCES = (
     ("carcinoma", "cancer"),
     ("neoplasm", "cancer"),  # "tumor" is a word synonym of "neoplasm"
+    ("neoplasm", "carcinoma"),  # "carcinoma of the pancreas": where HPO names no carcinoma
     ("neoplasm", "malignancy"),
 )
 

@@ -50,6 +50,7 @@ from text_processing.person_findings import person_findings
 from text_processing.predicative import PREDICATE_VERBS, predicative, replaced_by_predicates
 from text_processing.qualified_findings import QUALIFIER_KEYS, qualified_findings
 from text_processing.sentences import split_sentences
+from text_processing.split_short_forms import split_term_spans
 from text_processing.vocabulary import (
     NO_TERM_IDS,
     NOT_A_PHENOTYPE,
@@ -298,13 +299,18 @@ class Tagger:
                     and _KIND_WORDS.issuperset(text[abbr.long_start : s.start].lower().split())
                 ]
                 long_ids = [max(ending, key=lambda s: s.end - s.start).hpo_id] if ending else []
+            close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
             if not long_ids:
                 keys = self._fast.tokenize(abbr.long)[2]
                 hit = self.vocab.terms.get(tuple(keys))
                 if hit is None or hit[0] in NO_TERM_IDS:
+                    # "Kayser-Fleischer (KF) rings": the term goes on after the bracket
+                    split = split_term_spans(text, abbr, close, self._keys_of, self._term_id)
+                    for s, e, hpo_id in split:
+                        spans = [x for x in spans if x.end <= s or x.start >= e]
+                        spans.append(_Span(s, e, hpo_id, 0))
                     continue  # "tumor necrosis factor (TNF)": TNF names no tumour
                 long_ids = [hit[0]]
-            close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
             # the definition restates the long form: "(GERD)" is no second mention of it, nor
             # is the short form there any other term the vocabulary knows by it ("atrial
             # septal defect (ASD)" defines no autism spectrum disorder)
@@ -327,6 +333,13 @@ class Tagger:
                     spans.append(_Span(s, e, hpo_id, 0))
         spans.sort(key=lambda x: (x.start, -x.end))
         return spans
+
+    def _keys_of(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self._fast.tokenize(phrase)[2])
+
+    def _term_id(self, keys: tuple[str, ...]) -> str | None:
+        hit = self.vocab.terms.get(keys)
+        return None if hit is None or hit[0] in NO_TERM_IDS else hit[0]
 
     def _qualified_short_form(
         self, text: str, start: int, long_keys: tuple[str, ...], hpo_id: str

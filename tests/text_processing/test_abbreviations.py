@@ -90,3 +90,14 @@ def test_a_mode_of_inheritance_before_the_term_names_its_short_form(tag):
     assert ("adRP", "HP:0000510") in found
     found = tag("Autosomal dominant polycystic kidney disease (ADPKD) runs in families. ADPKD")
     assert ("ADPKD", "HP:0000113") in found
+
+
+def test_a_term_split_by_its_short_form(tag):
+    # "KF" abbreviates "Kayser-Fleischer"; the term goes on after the bracket, and so do uses
+    found = tag("Kayser-Fleischer (KF) rings were seen. KF rings are typical; a KF ring faded.")
+    assert found == [
+        ("Kayser-Fleischer (KF) rings", "HP:0200032"),
+        ("KF rings", "HP:0200032"),
+        ("KF ring", "HP:0200032"),
+    ]
+    assert tag("Six cafe-au-lait (CAL) spots. Two CAL spots.")[1] == ("CAL spots", "HP:0000957")

@@ -606,3 +606,8 @@ def test_a_denied_list_still_runs_over_its_commas(tagger):
     assert _m(tagger, text, "night sweats").negated
     text = "She has not had fever, chills or rash."
     assert _m(tagger, text, "rash").negated
+
+
+def test_not_differing_in_frequency_denies_nothing(tagger):
+    text = "Patients did not differ in the frequency of congenital heart defects or cysts."
+    assert not _m(tagger, text, "congenital heart defects").negated

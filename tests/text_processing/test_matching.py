@@ -1837,3 +1837,23 @@ def test_word_forms_of_older_abstracts(tag, text, span, hpo_id):
 def test_protein_s_keeps_its_s(tagger):
     # the possessive "s" is dropped from eponyms only, not from "Protein S"
     assert ("decreased", "protein", "activity") not in tagger.vocab.terms
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "hpo_id"),
+    [
+        # a carcinoma of an organ HPO names no carcinoma of is its neoplasm
+        ("carcinoma of the pancreas", "carcinoma of the pancreas", "HP:0002894"),
+        ("thyroid carcinoma", "thyroid carcinoma", "HP:0002890"),  # HPO has this one
+        # transpeptidase is HPO's transferase
+        (
+            "elevated gamma-glutamyl transpeptidase",
+            "elevated gamma-glutamyl transpeptidase",
+            "HP:0030948",
+        ),
+        ("juvenile polyposis", "juvenile polyposis", "HP:0004784"),
+        ("long-segment aganglionosis", "long-segment aganglionosis", "HP:0011285"),
+    ],
+)
+def test_gut_and_liver_phrasings(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
