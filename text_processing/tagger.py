@@ -574,11 +574,10 @@ def _inside_same(inner: Match, matches: list[Match]) -> bool:
 
 
 # Words that only say what kind of finding a term is, before it in an abbreviation's long form
-# ("hereditary", "familial" make disease names: "hereditary spastic paraplegia (HSP)"; a mode
-# of inheritance names the finding's inherited form: "X-linked ichthyosis (XLI)", "autosomal
-# dominant retinitis pigmentosa (adRP)", whose uses gold corpora mark as the finding).
+# ("hereditary", "familial" make disease names: "hereditary spastic paraplegia (HSP)"; so does
+# a mode of inheritance: "X-linked hypophosphatemia (XLH)", whose uses the helpers closest to
+# GSC+, which marks no short form at all, left unmarked).
 _KIND_WORDS = frozenset(
-    "autosomal dominant recessive x-linked "
     "congenital acquired primary secondary idiopathic isolated "
     "sporadic localized localised generalized generalised chronic acute juvenile infantile "
     "neonatal adult early-onset late-onset progressive central peripheral severe mild".split()
