@@ -22,17 +22,21 @@ def split_term_spans(
     text: str,
     abbr: Abbreviation,
     close: int,
+    long_keys: tuple[str, ...],
+    longest: int,
     keys_of: Callable[[str], tuple[str, ...]],
     term_of: Callable[[tuple[str, ...]], str | None],
 ) -> list[tuple[int, int, str]]:
     """(start, end, hpo_id) of the definition and the uses; [] when no term is split so.
 
-    `close`: offset of the bracket that closes the short form; `keys_of` makes a phrase's
-    keys, `term_of` gives the id of a key tuple that is a term (else None)."""
+    `close`: offset of the bracket that closes the short form; `long_keys`: the long form's
+    keys; `longest`: the most words of a term that starts with its first key; `keys_of` makes
+    a phrase's keys, `term_of` gives the id of a key tuple that is a term (else None)."""
+    if longest <= len(long_keys):
+        return []  # no term goes on past the long form: most short forms (genes, tests)
     m = _NEXT_WORDS.match(text, close + 1)
     if m is None:
         return []
-    long_keys = keys_of(abbr.long)
     for n in (2, 1):  # the longest term first
         if m.group(n) is None:
             continue

@@ -305,7 +305,10 @@ class Tagger:
                 hit = self.vocab.terms.get(tuple(keys))
                 if hit is None or hit[0] in NO_TERM_IDS:
                     # "Kayser-Fleischer (KF) rings": the term goes on after the bracket
-                    split = split_term_spans(text, abbr, close, self._keys_of, self._term_id)
+                    longest = self.vocab.max_len.get(keys[0], 0) if keys else 0
+                    split = split_term_spans(
+                        text, abbr, close, tuple(keys), longest, self._keys_of, self._term_id
+                    )
                     for s, e, hpo_id in split:
                         spans = [x for x in spans if x.end <= s or x.start >= e]
                         spans.append(_Span(s, e, hpo_id, 0))
