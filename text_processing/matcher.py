@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 
-from text_processing.normalize import NUMBER_KEY
+from text_processing.normalize import IRREGULAR_PLURALS, NUMBER_KEY
 from text_processing.vocabulary import NO_TERM_IDS, Vocabulary
 from text_processing.word_formation import (
     DEGREE_WORDS,
@@ -687,15 +687,12 @@ def _up_to_last_of(keys: list[str], m: Match) -> tuple[str, ...]:
     return tuple(inner[: len(inner) - inner[::-1].index("of")])
 
 
-_IRREGULAR_PLURALS = frozenset({"feet", "teeth", "children", "men", "women"})
-
-
 def _is_plural(written: str, key: str) -> bool:
     """Whether the word as written is the plural of a noun (its key is the singular)."""
     w = written.lower()
     if w == key:
         return False
-    if w in _IRREGULAR_PLURALS:
+    if w in IRREGULAR_PLURALS:
         return True
     return (
         w.endswith("s")

@@ -47,7 +47,7 @@ _OUR_INFIX = re.compile(r"(?<=[a-z]{3})our(?=(?:al|ally|ed|ing|able|ite|ites|ful
 
 _ISE_RE = re.compile(r"^(.{4,})is(e|ed|es|ing)$")
 
-_IRREGULAR_PLURALS = {
+IRREGULAR_PLURALS = {
     "feet": "foot",
     "teeth": "tooth",
     "children": "child",
@@ -103,8 +103,8 @@ _ES_STEM_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 def singular_candidates(w: str) -> list[str]:
     """Possible singular forms of a folded word, most specific rule first."""
-    if w in _IRREGULAR_PLURALS:
-        return [_IRREGULAR_PLURALS[w]]
+    if w in IRREGULAR_PLURALS:
+        return [IRREGULAR_PLURALS[w]]
     out: list[str] = []
     if len(w) <= 3:
         return out

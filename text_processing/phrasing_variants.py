@@ -288,15 +288,14 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 for word in _REPEATED
                 for noun in ("episode", "episodes")  # as the lemmatizer keys the plural
             )
-        if len(key) >= 3 and key[0] == "emg":
-            # "EMG: myotonic discharges" is what a text calls "myotonic discharges"
-            out.append((key[1:], hpo_id))
         if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
-            # "Sagittal craniosynostosis" is "premature closure of the sagittal suture"
+            # "Sagittal craniosynostosis" is "premature closure of the sagittal suture", and
+            # "fused sagittal sutures"
             out.extend(
                 (("premature", noun, "of", key[0], "suture"), hpo_id)
                 for noun in ("closure", "fusion")
             )
+            out.append((("fused", key[0], "suture"), hpo_id))
         if 2 <= len(key) <= 4 and key[0] == "paroxysmal" and "of" not in key:
             # "Paroxysmal atrial fibrillation" is "paroxysms of atrial fibrillation"
             out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("paroxysm", "paroxysms"))
@@ -306,8 +305,6 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.append((("short", *key[1:]), hpo_id))  # "Shortened PR interval": "short PR"
         if len(key) >= 3 and key[:2] == ("exercize", "induced"):  # as the lemmatizer keys it
             out.append((("exertional", *key[2:]), hpo_id))  # "exertional rhabdomyolysis"
-        if len(key) == 2 and key[1] == "craniosynostosis" and key[0] in _SUTURES:
-            out.append((("fused", key[0], "suture"), hpo_id))  # "fused coronal sutures"
         if 2 <= len(key) <= 5 and key[0] == "difficulty" and key[1].endswith("ing"):
             # "Difficulty climbing stairs" is "difficulty in / with climbing stairs"
             out.extend((("difficulty", prep, *key[1:]), hpo_id) for prep in ("in", "with"))

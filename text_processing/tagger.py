@@ -300,20 +300,20 @@ class Tagger:
                 ]
                 long_ids = [max(ending, key=lambda s: s.end - s.start).hpo_id] if ending else []
             close = text.find(")", abbr.long_end)  # uses after the "(SF)" definition itself
+            long_keys = self._keys_of(abbr.long)
             if not long_ids:
-                keys = self._fast.tokenize(abbr.long)[2]
-                hit = self.vocab.terms.get(tuple(keys))
-                if hit is None or hit[0] in NO_TERM_IDS:
+                long_id = self._term_id(long_keys)
+                if long_id is None:
                     # "Kayser-Fleischer (KF) rings": the term goes on after the bracket
-                    longest = self.vocab.max_len.get(keys[0], 0) if keys else 0
+                    longest = self.vocab.max_len.get(long_keys[0], 0) if long_keys else 0
                     split = split_term_spans(
-                        text, abbr, close, tuple(keys), longest, self._keys_of, self._term_id
+                        text, abbr, close, long_keys, longest, self._keys_of, self._term_id
                     )
                     for s, e, hpo_id in split:
                         spans = [x for x in spans if x.end <= s or x.start >= e]
                         spans.append(_Span(s, e, hpo_id, 0))
                     continue  # "tumor necrosis factor (TNF)": TNF names no tumour
-                long_ids = [hit[0]]
+                long_ids = [long_id]
             # the definition restates the long form: "(GERD)" is no second mention of it, nor
             # is the short form there any other term the vocabulary knows by it ("atrial
             # septal defect (ASD)" defines no autism spectrum disorder)
@@ -326,11 +326,8 @@ class Tagger:
                     and (x.hpo_id in long_ids or text[x.start : x.end] == abbr.short)
                 )
             ]
-            long_keys: tuple[str, ...] | None = None
             for form in _number_forms(abbr.short):  # "AVMs" defined, "cerebral AVM" used
                 for s, e in occurrences(text, form, after=close + 1):
-                    if long_keys is None:
-                        long_keys = tuple(self._fast.tokenize(abbr.long)[2])
                     s, hpo_id = self._qualified_short_form(text, s, long_keys, long_ids[0])
                     spans = [x for x in spans if x.end <= s or x.start >= e]
                     spans.append(_Span(s, e, hpo_id, 0))
@@ -415,9 +412,7 @@ class Tagger:
         sentences = split_sentences(text)
         spans = []
         for s, e in targets:
-            keys = self._fast.tokenize(text[s:e])[2]
-            hit = self.vocab.terms.get(tuple(keys))
-            spans.append(_Span(s, e, hit[0] if hit and hit[0] not in NO_TERM_IDS else "", 0))
+            spans.append(_Span(s, e, self._term_id(self._keys_of(text[s:e])) or "", 0))
         found = [(sp.start, sp.end) for sp in self._spans(text, nested=False)]
         sent_of = _sentence_indices(sentences, spans)
         return self._with_context(text, spans, sentences, sent_of, extra_covered=found)

@@ -167,6 +167,10 @@ def read_phrasings(path: Path) -> list[tuple[str, str, int]]:
     return rows
 
 
+# test reports HPO names by their test ("EMG:", "EEG with"), which texts leave out
+_REPORT_PREFIXES = (("emg",), ("eeg", "with"))
+
+
 def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     terms = read_obo(obo_path)
     keep = descendants(terms, PHENOTYPE_ROOT)
@@ -262,10 +266,14 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
         vocab.add(key, hpo_id, PRIO_FALLBACK)
     for key, (hpo_id, prio) in by_priority:
-        # "EEG with focal slow activity" is what a report calls "focal slow activity"; from
-        # HPO's own names only, not from their reorderings ("slow waves are focal sharp")
-        if prio <= PRIO_RELATED and len(key) >= 4 and key[:2] == ("eeg", "with"):
-            vocab.add(key[2:], hpo_id, PRIO_FALLBACK)
+        # "EMG: myotonic discharges", "EEG with focal slow activity" are what a report calls
+        # "myotonic discharges", "focal slow activity"; from HPO's own names only, not from
+        # their reorderings ("slow waves are focal sharp")
+        if prio <= PRIO_RELATED:
+            for prefix in _REPORT_PREFIXES:
+                n = len(prefix)
+                if len(key) >= n + 2 and key[:n] == prefix:
+                    vocab.add(key[n:], hpo_id, PRIO_FALLBACK)
     blood_labs = {h for k, (h, _) in vocab.terms.items() if "circulating" in k}
     for key in elsewhere_keys([k for k, (h, _) in vocab.terms.items() if h in blood_labs]):
         vocab.add(key, OTHER_FLUID, PRIO_FALLBACK)  # only where no term claims the words
