@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from evidence.config import TaggingSettings
 from evidence.records import Mention
 from text_processing.abbreviations import find_abbreviations, occurrences
+from text_processing.comma_adjectives import comma_adjective_spans
 from text_processing.context import (
     NO_CONTEXT,
     RULES,
@@ -202,6 +203,10 @@ class Tagger:
         renamed = renamed_by_modifier(self.vocab, keys, limits, matches, gap)
         if renamed:  # "retinal pigmentary changes" is no skin finding
             matches = _replaced(matches, renamed, nested)
+        if "," in text:  # "loose, redundant skin" is one redundant skin
+            joined = comma_adjective_spans(self.vocab, keys, limits, matches, gap)
+            if joined:
+                matches = _replaced(matches, joined, False)
         more = coordinated(self.vocab, keys, limits, matches, gap, word)
         if not PREDICATE_VERBS.isdisjoint(present):
             stated = predicative(self.vocab, keys, limits, matches + more, gap)

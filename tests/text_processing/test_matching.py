@@ -1857,3 +1857,27 @@ def test_protein_s_keeps_its_s(tagger):
 )
 def test_gut_and_liver_phrasings(tag, text, span, hpo_id):
     assert tag(text) == [(span, hpo_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a describing adjective and a comma before a term: one thing, spanned from the first
+        ("soft, velvety skin", [("soft, velvety skin", "HP:0000977")]),
+        ("short, stubby fingers", [("short, stubby fingers", "HP:0009381")]),
+        # ... also where the first forms the same term with the head
+        ("thin, sparse scalp hair", [("thin, sparse scalp hair", "HP:0002209")]),
+        # not a number, a noun in -al / -ar, nor the end of a hyphenated word
+        ("At five, cleft palate was repaired.", [("cleft palate", "HP:0000175")]),
+        ("At two years, delayed puberty", [("delayed puberty", "HP:0000823")]),
+        (  # the stacked reading stands: two terms of the same head
+            "a high-pitched, cat-like cry",
+            [("high-pitched, cat-like cry", "HP:0025430"), ("cat-like cry", "HP:0200046")],
+        ),
+        # not a clause's last word: after a copula, or a participle after "if"
+        ("The skin was thin, sparse scalp hair", [("sparse scalp hair", "HP:0002209")]),
+        ("If untreated, ventricular flutter", [("ventricular flutter", "HP:0011841")]),
+    ],
+)
+def test_comma_joined_adjectives_span_the_phrase(tag, text, expected):
+    assert [x for x in tag(text) if x[1] != "HP:0000963"] == expected
