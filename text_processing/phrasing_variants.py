@@ -44,6 +44,7 @@ _SUTURES = ("sagittal", "coronal", "lambdoidal", "lambdoid", "metopic")
 _CANCER_SOURCES = (
     ("carcinoma", "cancer"),
     ("neoplasm", "cancer"),  # "tumor" is a word synonym of "neoplasm"
+    ("cancer", "carcinoma"),  # "carcinoma of the colon" is HPO's Colon cancer
     ("neoplasm", "carcinoma"),  # "carcinoma of the pancreas": where HPO names no carcinoma
     ("neoplasm", "malignancy"),
 )
@@ -252,14 +253,16 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
                 out.append((("loss", "of", *key[1:]), hpo_id))
     for key, hpo_id in keys:
         if 2 <= len(key) <= 4 and key[0] == "absent" and "of" not in key:
-            # "Absent radius" is also "aplasia / agenesis of the radius"
-            out.extend(((noun, "of", *key[1:]), hpo_id) for noun in ("aplasia", "agenesis"))
+            # "Absent radius" is also "aplasia / agenesis / absence of the radius"
+            nouns = ("aplasia", "agenesis", "absence")
+            out.extend(((noun, "of", *key[1:]), hpo_id) for noun in nouns)
     for key, hpo_id in keys:
-        # and back: "Aplastic clavicle", "Aplasia of the uvula" are "absent ..."; after the
-        # loop above, so a term named "Absent X" keeps the phrase
+        # and back: "Aplastic clavicle", "Aplasia of the uvula" are "absent ..." and "absence of
+        # ..."; after the loop above, so a term named "Absent X" keeps the phrase
         part = _aplastic_part(key)
         if part:
             out.append((("absent", *part), hpo_id))
+            out.append((("absence", "of", *part), hpo_id))
     out.extend(_located_variants(keys))
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:

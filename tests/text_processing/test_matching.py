@@ -1784,6 +1784,10 @@ def test_family_phrasings_of_limbs_intervals_exercise_and_sutures(tag, text, spa
         ("bowel perforation", "bowel perforation", "HP:0031368"),
         ("hypothalamic dysfunction", "hypothalamic dysfunction", "HP:0012285"),
         ("neurological symptoms", "neurological symptoms", "HP:0000707"),
+        # sets QQ-VV
+        ("Leber hereditary optic neuropathy", "Leber hereditary optic neuropathy", "HP:0001112"),
+        ("moyamoya disease", "moyamoya", "HP:0011834"),
+        ("temporal pallor", "temporal pallor", "HP:0012511"),
     ],
 )
 def test_curated_phrasings_of_older_abstracts(tag, text, span, hpo_id):
@@ -1881,3 +1885,26 @@ def test_gut_and_liver_phrasings(tag, text, span, hpo_id):
 )
 def test_comma_joined_adjectives_span_the_phrase(tag, text, expected):
     assert [x for x in tag(text) if x[1] != "HP:0000963"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "hpo_id"),
+    [
+        # "Absent X" and "Aplasia of X" are also written "absence of X"
+        ("absence of the cerebellar vermis", "absence of the cerebellar vermis", "HP:0002335"),
+        ("absence of the uvula", "absence of the uvula", "HP:0010292"),
+        # HPO's "Colon cancer" is also its carcinoma
+        ("carcinoma of the colon", "carcinoma of the colon", "HP:0003003"),
+        # an outer ear's finding is also written of the pinna
+        ("cup-shaped pinnae", "cup-shaped pinnae", "HP:0000378"),
+        ("posteriorly rotated pinnae", "posteriorly rotated pinnae", "HP:0000358"),
+    ],
+)
+def test_forms_of_absence_cancer_and_pinna(tag, text, span, hpo_id):
+    assert tag(text) == [(span, hpo_id)]
+
+
+def test_a_finding_after_an_absence_in_its_name_is_not_denied(tagger):
+    text = "An absence of the cochlear nerve results in sensorineural hearing loss."
+    found = {m.hpo_id: m.negated for m in tagger.tag(text)}
+    assert found == {"HP:6000988": False, "HP:0000407": False}
