@@ -1,11 +1,11 @@
 """Adjectives joined by a comma before a term describe the same thing: "loose, redundant skin"
 is one redundant skin, "soft, velvety skin" one velvety skin.
 
-Our helpers' gold sets span such a phrase from its first adjective (75 of the 78 phrases
+Our helpers' gold sets span such a phrase from its first adjective (61 of the 63 phrases
 where a describing adjective and a comma come before a marked term); the scan found only the
-term at its end. Where the comma-joined
-adjective forms a term with the same head, the stacked-modifier reading in `matcher` has it
-already; this covers the adjective that forms none ("lax, redundant skin folds").
+term at its end. Where the comma-joined adjective forms another term with the same head, the
+stacked-modifier reading in `matcher` has it already; this covers the adjective that forms
+none, or the same one ("lax, redundant skin folds", "thin, sparse scalp hair").
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from text_processing.vocabulary import Vocabulary
 from text_processing.word_formation import DEGREE_WORDS, FUNCTION_WORDS, PLAIN_ADJECTIVES
 
 # "the skin was thin, soft ...": an adjective after a copula ends a clause, it describes
-# nothing after the comma; so does a participle after these ("if untreated, ventricular
-# flutter", "if the sex is not indicated, meatal stenosis")
+# nothing after the comma
 _COPULAS = frozenset("is are was were be been being remained became appeared seemed".split())
-_CLAUSE_OPENERS = frozenset("if when unless once although though whether not in".split())
 _MAX_JOINED = 2  # "large, dark, plate-like scales"
-# Endings of describing adjectives. Not the classifying "-al", "-ar", "-ary" nor "-ing": before
-# a comma those are mostly nouns and verbs ("at five years, delayed puberty", "canal, short").
-_DESCRIBING_ENDINGS = ("ous", "ive", "ic", "ed")
+# Endings of describing adjectives. Not the classifying "-al", "-ar", "-ary", nor "-ing" and
+# "-ed": before a comma those are mostly nouns, verbs and the participle that ends a clause
+# ("at five years, delayed puberty", "canal, short", "in all children examined, wormian bones",
+# "if untreated, ventricular flutter").
+_DESCRIBING_ENDINGS = ("ous", "ive", "ic")
 _NUMBERS = frozenset({"five"})  # "at five, cleft palate": the one number word with such an end
 
 
@@ -59,14 +59,9 @@ def comma_adjective_spans(
             if p in covered:
                 break
             first = p
-        if first < m.first and not _ends_clause(keys, first):
+        if first < m.first and (first == 0 or keys[first - 1] not in _COPULAS):
             out.append((m, Match(first, m.last, m.hpo_id, m.priority)))
     return out
-
-
-def _ends_clause(keys: list[str], first: int) -> bool:
-    before = keys[first - 1] if first else ""
-    return before in _COPULAS or (keys[first].endswith("ed") and before in _CLAUSE_OPENERS)
 
 
 def _joins(
