@@ -264,6 +264,9 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.append((("absent", *part), hpo_id))
             out.append((("absence", "of", *part), hpo_id))
     out.extend(_located_variants(keys))
+    for key, hpo_id in keys:
+        if "stenosis" in key and len(key) >= 2:  # "narrowing of the external auditory canal"
+            out.append((tuple("narrowing" if w == "stenosis" else w for w in key), hpo_id))
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))

@@ -1710,7 +1710,7 @@ def test_a_number_word_moves_nowhere_in_a_name(tag):
         ("A knee joint contracture.", "knee joint contracture", "HP:0034671"),
         ("Receptive dysphasia.", "Receptive dysphasia", "HP:0033848"),
         # a tumour is no cancer, and a degree word is no kind
-        ("Pituitary tumours.", "tumours", "HP:0002664"),
+        ("Pituitary tumours.", "Pituitary tumours", "HP:0040277"),  # the gland's neoplasm
         ("Very preterm infants.", "preterm infants", "HP:0001622"),
     ],
 )
