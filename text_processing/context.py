@@ -504,7 +504,7 @@ except for|apart from|other than|which|who|whose|whom|whereas|while|because|sinc
 as the cause of|as the source of|as the reason for|as the etiology of|as a cause of|
 cause of|cause for|causes of|source of|source for|etiology of|etiology for|reason for|
 reasons for|origin of|secondary to|due to|now|currently|then|later|subsequently|after|until|
-instead|otherwise|and now|despite|in spite of|before|prior to|besides|when|whenever|
+instead|otherwise|and now|despite|in spite of|before|prior to|besides|when|whenever|once|
 with the exception of|excepting|save for|and several|and some|and most|and many|
 and others|and the others|and the remaining|and the rest|in contrast to|in contrast with|
 as opposed to|unlike|compared with|compared to"""
@@ -516,6 +516,7 @@ complained of|complaining of|complaint of|c/o|the known|his known|her known|thei
 is limited by|was limited by|are limited by|were limited by|reports|reported|reporting|
 endorses|endorsed|
 endorsing|admits to|admitted to|notes|noted|revealed|showed|shows|demonstrated|demonstrates|
+disclosed|discloses|
 developed|develops|there is|there was|there are|there were|as well as|positive for|pos for|
 significant for|notable for|remarkable for|consistent with|with|has|had|have|having|
 is positive|was positive|were positive|positive|has had|experienced|experiences|
@@ -618,6 +619,7 @@ _PERSON_NOUNS = frozenset(
 )
 _STOP_ALL = _roles([(TERMINATE, BOTH)])
 _STOP_FORWARD = _roles([(TERMINATE, FORWARD)])
+_STOP_BACKWARD = _roles([(TERMINATE, BACKWARD)])
 _QUESTION_FORWARD = _roles([(UNCERTAIN, FORWARD)])
 _QUESTION_BACKWARD = _roles([(UNCERTAIN, BACKWARD)])
 _ELLIPSIS = _roles([(NEGATED, BACKWARD)])
@@ -677,6 +679,35 @@ def _denied_clause(words: Words, negations: list[Cue], k: int) -> bool:
     # a participle after "not" is the verb denied ("not treated"); after "no" an adjective
     verb_denied = lower[cue.last - 1] in _NOT_WORDS and after[0].endswith("ed")
     return verb_denied or not _CLAUSE_VERBS.isdisjoint(after)
+
+
+# ", and 2 affected males had a prolonged QT interval": after the first comma that follows a
+# denial, "and" or "but", a subject and a verb of its own open a new clause, which the denial
+# does not reach ("no cysts, and renal anomalies were found"); after a second comma the items
+# are a list ("no cysts, tumours, and anomalies were found").
+_CLAUSE_JOINS = frozenset({"and", "but"})
+_NEW_CLAUSE_VERBS = frozenset("was were is are had has have showed developed".split())
+_NEW_CLAUSE_REACH = 6  # words after the conjunction in which its verb must come
+
+
+def _new_clause(words: Words, denials: list[Cue], k: int) -> bool:
+    lower, seps = words.lower, words.seps
+    cue = None
+    for c in denials:
+        if c.last <= k:
+            cue = c
+    if cue is None or cue.last >= k:
+        return False
+    if any(
+        "," in seps[j] or not _SENTENCE_MARKS.isdisjoint(seps[j]) for j in range(cue.last + 1, k)
+    ):
+        return False  # not the first comma after the denial, or another sentence
+    for j in range(k + 2, min(k + 2 + _NEW_CLAUSE_REACH, len(lower))):
+        if not _CLAUSE_END.isdisjoint(seps[j]):
+            return False
+        if lower[j] in _NEW_CLAUSE_VERBS:
+            return True
+    return False
 
 
 # Words that continue a list or a clause rather than name a new subject.
@@ -858,6 +889,14 @@ class ContextRules:
             if turned and (j == hi or seps[j].lstrip()[:1] in _CLAUSE_END):
                 cue.roles = _ELLIPSIS
         added = _subject_stops(words, out)
+        if "free" in present:
+            # "symptom-free": glued to a word, "free" denies that word only ("from infantile
+            # dehydration to symptom-free hypokalaemia"; "seizure-free" still denies seizures)
+            added.extend(
+                Cue(c.first - 1, c.first - 1, _STOP_BACKWARD)
+                for c in out
+                if c.last == c.first + 1 and lower[c.first] == "free" and seps[c.first] == "-"
+            )
         near = seps[lo : last + 1]
         glued = "".join(near)
         if "+" in glued or _ANY_SIGN.search(glued) or "trace" in present:
@@ -927,6 +966,7 @@ class ContextRules:
         hi = len(lower)
         out = []
         negations = [c for c in cues if (NEGATED, FORWARD) in c.roles.triggers]
+        denials = negations + [c for c in cues if (NEGATED_SUBJECT, FORWARD) in c.roles.triggers]
         for k in commas:
             if k == 0 or k >= hi:
                 continue
@@ -937,6 +977,8 @@ class ContextRules:
             ):
                 out.append(Cue(k, k, _STOP_FORWARD))
             elif negations and _denied_clause(words, negations, k):
+                out.append(Cue(k, k, _STOP_FORWARD))
+            elif lower[k] in _CLAUSE_JOINS and _new_clause(words, denials, k):
                 out.append(Cue(k, k, _STOP_FORWARD))
         return out
 

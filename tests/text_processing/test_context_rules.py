@@ -595,6 +595,23 @@ def test_denials_of_older_abstracts(tagger, text, finding):
             "No patient developed renal failure, in contrast to methylmalonic acidaemia.",
             "methylmalonic acidaemia",
         ),
+        # after the first comma, "and" with a subject and a verb of its own: a new clause
+        (
+            "No affected individual had a marfanoid habitus, and hypertension was present in one.",
+            "hypertension",
+        ),
+        (
+            "It was seen in none of the controls, and two males had a prolonged QT interval.",
+            "prolonged QT interval",
+        ),
+        # "disclosed" affirms like "revealed"; "once" opens a clause
+        (
+            "Although he never complained about his sight, examination disclosed optic atrophy.",
+            "optic atrophy",
+        ),
+        ("Transplantation did not halt progression once spasticity was present.", "spasticity"),
+        # "-free" glued to a word denies that word only
+        ("From infantile dehydration to symptom-free hypokalaemia.", "dehydration"),
     ],
 )
 def test_what_a_negation_of_another_clause_leaves_affirmed(tagger, text, finding):
@@ -606,6 +623,9 @@ def test_a_denied_list_still_runs_over_its_commas(tagger):
     assert _m(tagger, text, "night sweats").negated
     text = "She has not had fever, chills or rash."
     assert _m(tagger, text, "rash").negated
+    text = "No fever, cough, and rash were reported."  # a list's predicate after its commas
+    assert _m(tagger, text, "rash").negated
+    assert _m(tagger, "He remained seizure-free.", "seizure").negated
 
 
 def test_not_differing_in_frequency_denies_nothing(tagger):
