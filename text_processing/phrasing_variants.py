@@ -265,6 +265,10 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.append((("absence", "of", *part), hpo_id))
     out.extend(_located_variants(keys))
     for key, hpo_id in keys:
+        if 2 <= len(key) <= 3 and key[-1] == "abnormality" and "of" not in key:
+            # "skin changes", "retinal changes": an organ's abnormality (six such phrases in
+            # the helper sets, each marked; one left unmarked)
+            out.append(((*key[:-1], "change"), hpo_id))
         if "stenosis" in key and len(key) >= 2:  # "narrowing of the external auditory canal"
             out.append((tuple("narrowing" if w == "stenosis" else w for w in key), hpo_id))
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}

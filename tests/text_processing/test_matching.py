@@ -1898,6 +1898,14 @@ def test_comma_joined_adjectives_span_the_phrase(tag, text, expected):
         # an outer ear's finding is also written of the pinna
         ("cup-shaped pinnae", "cup-shaped pinnae", "HP:0000378"),
         ("posteriorly rotated pinnae", "posteriorly rotated pinnae", "HP:0000358"),
+        # HPO's stenosis is also a narrowing, an organ's abnormality its "changes"
+        (
+            "narrowing of the external auditory canal",
+            "narrowing of the external auditory canal",
+            "HP:0000402",
+        ),
+        ("retinal changes", "retinal changes", "HP:0000479"),
+        ("skin changes", "skin changes", "HP:0000951"),
     ],
 )
 def test_forms_of_absence_cancer_and_pinna(tag, text, span, hpo_id):
