@@ -12,6 +12,7 @@ term always keeps that term.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from itertools import product
 
@@ -240,9 +241,31 @@ def _without_possessive(key: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+_MAX_EPONYM_USES = 40  # keys holding the word: a name, not a common word
+
+
+def _with_possessive(key: tuple[str, ...], eponyms: frozenset[str]) -> list[tuple[str, ...]]:
+    """The key with a possessive "s" after its eponym ("cushing s syndrome"), if it has one."""
+    return [
+        (*key[: i + 1], "s", *key[i + 1 :])
+        for i in range(len(key) - 1)
+        if key[i] in eponyms and key[i + 1] != "s"
+    ]
+
+
 def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple[str, ...], str]]:
     """Every generated phrasing of `keys` (key, hpo_id), in the order they should win ties."""
     out: list[tuple[tuple[str, ...], str]] = []
+    # the names HPO writes with a possessive somewhere ("Cushing's symphalangism"); not the
+    # common words that stand before an "s" of another kind ("increased T cell s", "blood s")
+    uses = Counter(w for key, _ in keys for w in set(key))
+    eponyms = frozenset(
+        key[i - 1]
+        for key, _ in keys
+        if "s" in key and _without_possessive(key)
+        for i in range(1, len(key) - 1)
+        if key[i] == "s" and uses[key[i - 1]] <= _MAX_EPONYM_USES
+    )
     for source, word in _CANCER_SOURCES:  # carcinoma variants before neoplasm ones
         for key, hpo_id in keys:
             if source in key and len(key) >= 2:
@@ -265,9 +288,10 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             out.append((("absence", "of", *part), hpo_id))
     out.extend(_located_variants(keys))
     for key, hpo_id in keys:
-        if 2 <= len(key) <= 3 and key[-1] == "abnormality" and "of" not in key:
-            # "skin changes", "retinal changes": an organ's abnormality (six such phrases in
-            # the helper sets, each marked; one left unmarked)
+        if 2 <= len(key) <= 3 and key[-1] == "abnormality" and is_adjective_like(key[0]):
+            # "retinal changes", "skeletal changes": an organ's abnormality (the helper sets
+            # mark such phrases); after an adjective only, since after a noun "change" is also
+            # a verb ("the lens changes its shape"; "skin changes" is a curated phrasing)
             out.append(((*key[:-1], "change"), hpo_id))
         if "stenosis" in key and len(key) >= 2:  # "narrowing of the external auditory canal"
             out.append((tuple("narrowing" if w == "stenosis" else w for w in key), hpo_id))
@@ -321,6 +345,8 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         possessive = _without_possessive(key)
         if possessive:  # "Schmorl's node" is also written "Schmorl node"
             out.append((possessive, hpo_id))
+        else:  # and "Cushing syndrome" "Cushing's syndrome"
+            out.extend((v, hpo_id) for v in _with_possessive(key, eponyms))
         limb = _lay_limb(key)
         if limb:  # "spasticity of the legs" is HPO's "Lower limb spasticity"
             out.append((limb, hpo_id))

@@ -1843,6 +1843,11 @@ def test_protein_s_keeps_its_s(tagger):
     assert ("decreased", "protein", "activity") not in tagger.vocab.terms
 
 
+def test_a_verb_change_after_a_noun_is_no_abnormality(tag):
+    # "changes" names an organ's abnormality after an adjective only
+    assert tag("The lens changes its shape.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "span", "hpo_id"),
     [
@@ -1906,6 +1911,9 @@ def test_comma_joined_adjectives_span_the_phrase(tag, text, expected):
         ),
         ("retinal changes", "retinal changes", "HP:0000479"),
         ("skin changes", "skin changes", "HP:0000951"),
+        # a possessive eponym where HPO writes none ("Cushing syndrome")
+        ("Cushing's syndrome", "Cushing's syndrome", "HP:0003118"),
+        ("Hodgkin's lymphoma", "Hodgkin's lymphoma", "HP:0012189"),
     ],
 )
 def test_forms_of_absence_cancer_and_pinna(tag, text, span, hpo_id):
