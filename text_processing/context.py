@@ -660,19 +660,29 @@ _CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
 _NOT_WORDS = frozenset({"not", "never", "t"})  # "t": the end of "didn't" as words split
 
 
-def _denied_clause(words: Words, negations: list[Cue], k: int) -> bool:
-    """Whether the comma before word k is the first after a negation (the nearest before it)
-    that denied a verb or a clause rather than the items of a list."""
-    lower, seps = words.lower, words.seps
+def _comma_after(words: Words, cues: list[Cue], k: int) -> Cue | None:
+    """The nearest of `cues` before word k when the comma before k is the first after it in
+    its sentence, else None."""
     cue = None
-    for c in negations:
+    for c in cues:
         if c.last <= k:
             cue = c
     if cue is None or cue.last >= k:
-        return False
+        return None
+    seps = words.seps
     between = range(cue.last + 1, k)  # separators inside the words after the cue
     if any("," in seps[j] or not _SENTENCE_MARKS.isdisjoint(seps[j]) for j in between):
-        return False  # not the first comma after it, or in another sentence
+        return None  # not the first comma after it, or in another sentence
+    return cue
+
+
+def _denied_clause(words: Words, negations: list[Cue], k: int) -> bool:
+    """Whether the comma before word k is the first after a negation (the nearest before it)
+    that denied a verb or a clause rather than the items of a list."""
+    lower = words.lower
+    cue = _comma_after(words, negations, k)
+    if cue is None:
+        return False
     if tuple(lower[cue.first : cue.last]) in _CONTRASTS:
         return True
     after = lower[cue.last : k]
@@ -692,16 +702,8 @@ _NEW_CLAUSE_REACH = 6  # words after the conjunction in which its verb must come
 
 def _new_clause(words: Words, denials: list[Cue], k: int) -> bool:
     lower, seps = words.lower, words.seps
-    cue = None
-    for c in denials:
-        if c.last <= k:
-            cue = c
-    if cue is None or cue.last >= k:
+    if _comma_after(words, denials, k) is None:
         return False
-    if any(
-        "," in seps[j] or not _SENTENCE_MARKS.isdisjoint(seps[j]) for j in range(cue.last + 1, k)
-    ):
-        return False  # not the first comma after the denial, or another sentence
     for j in range(k + 2, min(k + 2 + _NEW_CLAUSE_REACH, len(lower))):
         if not _CLAUSE_END.isdisjoint(seps[j]):
             return False
