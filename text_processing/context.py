@@ -663,12 +663,9 @@ _NOT_WORDS = frozenset({"not", "never", "t"})  # "t": the end of "didn't" as wor
 def _comma_after(words: Words, cues: list[Cue], k: int) -> Cue | None:
     """The nearest of `cues` before word k when the comma before k is the first after it in
     its sentence, else None."""
-    cue = None
-    for c in cues:
-        if c.last <= k:
-            cue = c
-    if cue is None or cue.last >= k:
-        return None
+    cue = max((c for c in cues if c.last <= k), key=lambda c: c.last, default=None)
+    if cue is None or cue.last == k:
+        return None  # no cue before the comma, or the comma right after one
     seps = words.seps
     between = range(cue.last + 1, k)  # separators inside the words after the cue
     if any("," in seps[j] or not _SENTENCE_MARKS.isdisjoint(seps[j]) for j in between):
@@ -936,27 +933,20 @@ class ContextRules:
             i = cue.first
             if cue.last != i + 1 or lower[i] not in _SUBJECT_NEGATORS:
                 continue
-            for person in (i + 1, i + 2):  # "no girl had", "no normosmic patient had"
+            # "no girl had", "no normosmic patient had", "no mutation-positive patient had"
+            # (a hyphenated word is one word)
+            for person in (i + 1, i + 2, i + 3):
                 if (
                     person < hi
                     and lower[person] in _PERSON_NOUNS
+                    and not (seps[i + 1] + seps[person]).strip()
+                    and all(sep == "-" for sep in seps[i + 2 : person])
                     # the person may be a cue of its own ("father": another experiencer),
                     # the word before it not
                     and (person == i + 1 or not {i + 1, person} & starts)
-                    and not "".join(seps[i + 1 : person + 1]).strip()
                 ):
                     out[k] = Cue(i, person + 1, self.subject_roles)
                     break
-            else:  # "no mutation-positive patient had": a hyphenated word is one word
-                person = i + 3
-                if (
-                    person < hi
-                    and lower[person] in _PERSON_NOUNS
-                    and seps[i + 2] == "-"
-                    and not (seps[i + 1] + seps[i + 3]).strip()
-                    and i + 1 not in starts
-                ):
-                    out[k] = Cue(i, person + 1, self.subject_roles)
         return out
 
     @staticmethod
@@ -968,7 +958,12 @@ class ContextRules:
         hi = len(lower)
         out = []
         negations = [c for c in cues if (NEGATED, FORWARD) in c.roles.triggers]
-        denials = negations + [c for c in cues if (NEGATED_SUBJECT, FORWARD) in c.roles.triggers]
+        denials = [
+            c
+            for c in cues
+            if (NEGATED, FORWARD) in c.roles.triggers
+            or (NEGATED_SUBJECT, FORWARD) in c.roles.triggers
+        ]
         for k in commas:
             if k == 0 or k >= hi:
                 continue

@@ -39,15 +39,17 @@ _INCREASE_NOUNS = (("increase", "in"), ("increase", "of"))
 _LOSS_SOURCES = ("absent", "impaired", "decreased")
 
 _SUTURES = ("sagittal", "coronal", "lambdoidal", "lambdoid", "metopic")
+# (word in HPO's name, word authors also write for it), in the order they should win ties.
 # "cancer" is what authors call a carcinoma, or a neoplasm of an organ; carcinoma first, so
 # that "thyroid cancer" reads as Thyroid carcinoma where HPO has both. A "malignancy" of an
 # organ or a system is its neoplasm ("hematologic malignancy", "thyroid malignancy").
-_CANCER_SOURCES = (
+_WORD_SOURCES = (
     ("carcinoma", "cancer"),
     ("neoplasm", "cancer"),  # "tumor" is a word synonym of "neoplasm"
     ("cancer", "carcinoma"),  # "carcinoma of the colon" is HPO's Colon cancer
     ("neoplasm", "carcinoma"),  # "carcinoma of the pancreas": where HPO names no carcinoma
     ("neoplasm", "malignancy"),
+    ("stenosis", "narrowing"),  # "narrowing of the external auditory canal"
 )
 
 
@@ -266,7 +268,7 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
         for i in range(1, len(key) - 1)
         if key[i] == "s" and uses[key[i - 1]] <= _MAX_EPONYM_USES
     )
-    for source, word in _CANCER_SOURCES:  # carcinoma variants before neoplasm ones
+    for source, word in _WORD_SOURCES:  # carcinoma variants before neoplasm ones
         for key, hpo_id in keys:
             if source in key and len(key) >= 2:
                 out.append((tuple(word if w == source else w for w in key), hpo_id))
@@ -293,8 +295,6 @@ def family_variants(keys: list[tuple[tuple[str, ...], str]]) -> list[tuple[tuple
             # mark such phrases); after an adjective only, since after a noun "change" is also
             # a verb ("the lens changes its shape"; "skin changes" is a curated phrasing)
             out.append(((*key[:-1], "change"), hpo_id))
-        if "stenosis" in key and len(key) >= 2:  # "narrowing of the external auditory canal"
-            out.append((tuple("narrowing" if w == "stenosis" else w for w in key), hpo_id))
     labs = {h for k, h in keys if "circulating" in k or k[-1] == "concentration"}
     for key, hpo_id in keys:
         out.extend((v, hpo_id) for v in lab_variants(key, hpo_id in labs))

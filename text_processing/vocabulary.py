@@ -268,13 +268,12 @@ def build_vocabulary(obo_path: Path, phrasings_path: Path) -> Vocabulary:
     by_priority = sorted(vocab.terms.items(), key=lambda item: item[1][1])
     for key, hpo_id in family_variants([(k, h) for k, (h, _) in by_priority]):
         vocab.add(key, hpo_id, PRIO_FALLBACK)
-    # an outer ear's finding is also written of its pinna ("cup-shaped pinnae", "posteriorly
-    # rotated pinnae"); HPO lists the pinna form for a few terms only
     outer_ear = descendants(terms, PINNA_ROOT)
-    for key, (hpo_id, _) in by_priority:
+    for key, (hpo_id, prio) in by_priority:
+        # an outer ear's finding is also written of its pinna ("cup-shaped pinnae", "posteriorly
+        # rotated pinnae"); HPO lists the pinna form for a few terms only
         if hpo_id in outer_ear and "ear" in key:
             vocab.add(tuple("pinna" if w == "ear" else w for w in key), hpo_id, PRIO_FALLBACK)
-    for key, (hpo_id, prio) in by_priority:
         # "EMG: myotonic discharges", "EEG with focal slow activity" are what a report calls
         # "myotonic discharges", "focal slow activity"; from HPO's own names only, not from
         # their reorderings ("slow waves are focal sharp")
