@@ -208,7 +208,8 @@ cmp_ssize(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Result of a terms lookup at [i, j): 1 hit (hit, key set, new refs), 0 none, -1 error. */
+/* Result of a terms lookup at [i, j): 1 hit (hit, key set, new refs), 0 none, -1 error.
+ * mt: the keys with numbers masked, or NULL when [i, j) holds no number (the same key). */
 static int
 lookup(PyObject *terms, PyObject **kt, PyObject **mt, Py_ssize_t i, Py_ssize_t j,
        PyObject **hit_out, PyObject **key_out)
@@ -261,7 +262,7 @@ scan_find_matches(PyObject *self, PyObject *args)
     PyObject *out = PyList_New(0);
     PyObject **mt = NULL;
     char *pair = NULL, *cand = NULL;
-    Py_ssize_t *hits = NULL;
+    Py_ssize_t *hits = NULL, *digit_at = NULL;
     if (!out)
         return NULL;
     if (n == 0)
@@ -290,9 +291,20 @@ scan_find_matches(PyObject *self, PyObject *args)
     hits = PyMem_Malloc(2 * (n + 2) * sizeof(Py_ssize_t));
     if (!pair || !cand || !hits)
         goto nomem;
+    if (mt) { /* digit_at[i]: the first number at or after i, so the masked keys are read only
+               * where they differ from the plain ones (a few words per abstract) */
+        digit_at = PyMem_Malloc((n + 1) * sizeof(Py_ssize_t));
+        if (!digit_at)
+            goto nomem;
+        digit_at[n] = n;
+        for (Py_ssize_t i = n - 1; i >= 0; i--)
+            digit_at[i] = mt[i] != kt[i] ? i : digit_at[i + 1];
+    }
     for (int s = 0; s < (mt ? 2 : 1); s++) {
         PyObject **seq = s == 0 ? kt : mt;
         for (Py_ssize_t i = 0; i < n; i++) {
+            if (s == 1 && digit_at[i] > i + 1)
+                continue; /* the same words as in the first pass */
             if (i + 1 < n) {
                 /* a dict and a small set on words (cached hashes): no tuple, and no lookup in
                  * the large prefix table, which misses the CPU cache */
@@ -328,7 +340,7 @@ scan_find_matches(PyObject *self, PyObject *args)
         Py_ssize_t nh = 0;
         hits[nh++] = i + 1;
         if (pair[i] && i + 2 <= lim) {
-            for (int s = 0; s < (mt ? 2 : 1); s++) {
+            for (int s = 0; s < (mt && digit_at[i] < lim ? 2 : 1); s++) {
                 PyObject **seq = s == 0 ? kt : mt;
                 for (Py_ssize_t j = i + 2; j <= lim; j++) {
                     long g = walk_flags(walk, seq, i, j);
@@ -354,7 +366,7 @@ scan_find_matches(PyObject *self, PyObject *args)
         for (Py_ssize_t h = nh - 1; h >= 0; h--) {
             Py_ssize_t j = hits[h];
             PyObject *hit = NULL, *key = NULL;
-            int r = lookup(terms, kt, mt, i, j, &hit, &key);
+            int r = lookup(terms, kt, mt && digit_at[i] < j ? mt : NULL, i, j, &hit, &key);
             if (r < 0)
                 goto fail;
             if (r == 0)
@@ -415,6 +427,7 @@ scan_find_matches(PyObject *self, PyObject *args)
     PyMem_Free(pair);
     PyMem_Free(cand);
     PyMem_Free(hits);
+    PyMem_Free(digit_at);
     return out;
 nomem:
     PyErr_NoMemory();
@@ -423,6 +436,7 @@ fail:
     PyMem_Free(pair);
     PyMem_Free(cand);
     PyMem_Free(hits);
+    PyMem_Free(digit_at);
     Py_DECREF(out);
     return NULL;
 }
