@@ -5,8 +5,9 @@ Two texts, each about 2 MB: real PubMed abstracts (what the 3 MB/s target is sta
 documents, which hold about five times as many mentions per kB as abstracts do (a worst case
 for the per-mention work). Prints one JSON line: per text the tagger's MB/s (full HPO
 vocabulary, abbreviations, context rules) and the regex-alternation baseline's MB/s over the
-same terms and text; vocabulary load time from a warm cache; peak resident memory; and whether
-the compiled word loops (`text_processing/_scan.c`) were in use.
+same terms and text; vocabulary load time from a warm cache; peak resident memory; whether
+the compiled word loops (`text_processing/_scan.c`) were in use, and which modules ran compiled
+by Cython (setup.py; a module edited since its build runs from source).
 
 "Per core" = text divided by the CPU time of this (single-threaded) process, so a busy machine
 does not distort the figure the way wall time would; the best of five passes is reported for
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pubmed.parser import iter_pubmed  # noqa: E402
+from text_processing import compiled_modules  # noqa: E402
 from text_processing.baseline import RegexBaseline  # noqa: E402
 from text_processing.tagger import Tagger  # noqa: E402
 from text_processing.vocabulary import load_vocabulary  # noqa: E402
@@ -116,6 +118,7 @@ def main() -> None:
     result = {
         "bench": "tagging",
         "compiled_scan": tagger.compiled,
+        "compiled_modules": sorted(k for k, v in compiled_modules().items() if v and k != "_scan"),
         "pubmed_abstracts": measure(tagger, baseline, abstracts()),
         "dense_team_sentences": measure(tagger, baseline, documents()),
         "vocab_load_s_from_cache": round(load_s, 3),

@@ -160,15 +160,22 @@ def coordinated(
     # ("renal hypoplasia or malformations of the kidney" has no "hypoplasia of the kidney")
     term_starts = {m.last: m.first for m in matches if not m.nested}
     firsts = set(term_starts.values())
+    n = len(keys)
     for m in matches:
         if m.nested:
             continue
         if m.last - m.first >= 2:
-            out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts, gap, word))
-            out.extend(_right_conjuncts(vocab, keys, limits, m, firsts, gap))
+            # each helper's first test, here: most terms have no conjunction or adjective
+            # next to them, and a call per term and helper was a tenth of this pass
+            before = keys[m.first - 1] if m.first else ""
+            if before in _CONJUNCTIONS:
+                out.extend(_left_conjuncts(vocab, keys, limits, m, m.first, term_starts, gap, word))
+            if m.last < n and keys[m.last] in _CONJUNCTIONS:
+                out.extend(_right_conjuncts(vocab, keys, limits, m, firsts, gap))
             if "of" in keys[m.first : m.last]:
                 out.extend(_right_list_conjuncts(vocab, keys, limits, m, gap, firsts))
-            out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
+            if before and before not in _NOT_STACKED:
+                out.extend(_stacked_modifiers(vocab, keys, limits, m, term_starts, gap))
         if m.first >= 2 and keys[m.first - 1] == "to" and keys[m.first] in _GRADES:
             out.extend(_grade_range(vocab, keys, limits, m))
         p = m.first - 1

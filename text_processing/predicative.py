@@ -54,6 +54,14 @@ def predicative(
             noun_end = c
         else:
             continue
+        after = c + 1  # both readings below need a word after the copula that starts a term,
+        # a degree word, or a single word closed by a comma: most copulas have none
+        if after >= limits[c] or (
+            after + 1 != limits[c]
+            and keys[after] not in vocab.max_len
+            and keys[after] not in DEGREE_WORDS
+        ):
+            continue
         clause_min = c  # the noun's clause must reach past the copula ...
         if noun_end >= 2 and _in_brackets(gap, noun_end - 1):
             # ... or up to a short form defined in brackets: "creatine kinase (CK) was high"
