@@ -731,6 +731,9 @@ _COMPOUND_SPLITS = {
     "birthweight": ("birth", "weight"),
     "heartbeat": ("heart", "beat"),
     "nosebleed": ("nose", "bleed"),
+    "brainstem": ("brain", "stem"),  # "brain stem atrophy"; and back, below
+    "gallbladder": ("gall", "bladder"),
+    "eyeball": ("eye", "ball"),
     "glutamyltransferase": ("glutamyl", "transferase"),  # "gamma-glutamyl transferase"
 }
 

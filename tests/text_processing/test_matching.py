@@ -461,6 +461,10 @@ def test_closed_compounds_written_as_two_words(tag):
     assert tag("drooping eye lids") == [("drooping eye lids", "HP:0000508")]  # Ptosis
     assert tag("posterior helical pits") == [("posterior helical pits", "HP:0008523")]
     assert tag("broad first toes") == [("broad first toes", "HP:0010055")]  # Broad hallux
+    # HPO writes "brainstem" in most names and "Brain stem compression": both ways round
+    assert tag("brain stem atrophy") == [("brain stem atrophy", "HP:0007366")]
+    assert tag("atrophy of the brain stem") == [("atrophy of the brain stem", "HP:0007366")]
+    assert tag("brainstem compression") == [("brainstem compression", "HP:0002512")]
 
 
 def test_a_malignancy_is_a_neoplasm(tag):
