@@ -50,4 +50,7 @@ class _NewerSourceFinder:
         return importlib.util.spec_from_file_location(name, source)
 
 
-sys.meta_path.insert(0, _NewerSourceFinder)
+# only in a source checkout, where sources are edited: an installed wheel writes its files in
+# no set order, so a source there may be a moment newer than its compiled module
+if (_HERE.parent / "pyproject.toml").exists():
+    sys.meta_path.insert(0, _NewerSourceFinder)
