@@ -6,21 +6,25 @@ their output to the reference taken from the source, so these tests only check t
 is in use and cannot shadow an edit.
 """
 
+import ast
 import importlib
 import importlib.machinery
 import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from text_processing import compiled_modules, newer_source
+from text_processing import PURE_PYTHON_ENV, compiled_modules, newer_source
 
 ROOT = Path(__file__).resolve().parents[2]
 CYTHON_MODULES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["symptom_evidence"][
     "cython_modules"
 ]
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+REFERENCE_TEST = Path(__file__).with_name("test_tag_reference.py")
 
 
 @pytest.mark.parametrize("name", CYTHON_MODULES)
@@ -58,3 +62,33 @@ def test_a_build_newer_than_its_source_is_imported(tmp_path):
 def test_a_module_without_a_build_is_left_to_the_usual_import(tmp_path):
     _files(tmp_path, source_time=1_000, built_time=None)
     assert newer_source(tmp_path, "demo_module") is None
+
+
+def _run(code_or_args: list[str], pure: bool) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop(PURE_PYTHON_ENV, None)
+    if pure:
+        env[PURE_PYTHON_ENV] = "1"
+    return subprocess.run(
+        [sys.executable, *code_or_args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+    )
+
+
+def test_the_pure_python_switch_runs_every_module_from_source():
+    code = "import text_processing.tagger as t, text_processing as p; print(p.compiled_modules())"
+    out = _run(["-c", code], pure=True)
+    compiled = ast.literal_eval(out.stdout)  # the dict the child printed
+    assert not any(v for k, v in compiled.items() if k != "_scan"), compiled
+
+
+def test_the_source_modules_tag_exactly_as_the_compiled_ones():
+    """The tag reference (made from the source, checked compiled in this run) holds when every
+    module runs from source too: the compiled build changes speed, never output."""
+    out = _run(["-m", "pytest", "-q", "-p", "no:cacheprovider", str(REFERENCE_TEST)], pure=True)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    assert " passed" in out.stdout
