@@ -465,6 +465,9 @@ def test_closed_compounds_written_as_two_words(tag):
     assert tag("brain stem atrophy") == [("brain stem atrophy", "HP:0007366")]
     assert tag("atrophy of the brain stem") == [("atrophy of the brain stem", "HP:0007366")]
     assert tag("brainstem compression") == [("brainstem compression", "HP:0002512")]
+    # a curated phrasing, and its open spelling: not "bladder stones" (a urinary finding)
+    assert tag("gall bladder stones") == [("gall bladder stones", "HP:0001081")]
+    assert tag("bladder stones") == [("bladder stones", "HP:0010474")]
 
 
 def test_a_malignancy_is_a_neoplasm(tag):
