@@ -2,7 +2,8 @@
 
 Two kinds of compiled code, both optional: without a C compiler (or without Cython) the install
 still succeeds and the tagger runs as plain Python (same output, slower), and
-`tests/text_processing/test_compiled_scan.py` fails, so a missing build is seen, not silently slow.
+`tests/text_processing/test_compiled_scan.py` (C) or `test_compiled_modules.py` (Cython) fails,
+so a missing build is seen, not silently slow.
 
 - `_scan.c`: the per-word loops, written in C by hand.
 - The modules of the tagging path, compiled unchanged by Cython: the tagger's time is spread

@@ -48,14 +48,12 @@ class _NewerSourceFinder:
         package, _, module = name.rpartition(".")
         if package != __name__:
             return None
-        source = newer_source(_HERE, module)
-        if source is None and os.environ.get(PURE_PYTHON_ENV):
-            source = _HERE / f"{module}.py"
-            if not source.exists():  # _scan: C only, with its own Python fallback
-                return None
-        if source is None:
-            return None
-        return importlib.util.spec_from_file_location(name, source)
+        if os.environ.get(PURE_PYTHON_ENV):
+            source = _HERE / f"{module}.py"  # _scan has none: C only, its fallback is Python
+            source = source if source.exists() else None
+        else:
+            source = newer_source(_HERE, module)
+        return None if source is None else importlib.util.spec_from_file_location(name, source)
 
 
 # only in a source checkout, where sources are edited: an installed wheel writes its files in

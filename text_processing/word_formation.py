@@ -731,15 +731,16 @@ _COMPOUND_SPLITS = {
     "birthweight": ("birth", "weight"),
     "heartbeat": ("heart", "beat"),
     "nosebleed": ("nose", "bleed"),
-    "brainstem": ("brain", "stem"),  # "brain stem atrophy"; and back, below
+    "brainstem": ("brain", "stem"),  # "brain stem atrophy"
     "gallbladder": ("gall", "bladder"),
     "eyeball": ("eye", "ball"),
     "glutamyltransferase": ("glutamyl", "transferase"),  # "gamma-glutamyl transferase"
 }
 
 
-# and the other way: two words HPO writes apart that authors close up
-_COMPOUND_JOINS = {("brain", "stem"): "brainstem"}
+# and the other way: the two words HPO writes apart that authors close up ("Brain stem
+# compression": "brainstem compression")
+_COMPOUND_JOINS = {parts: word for word, parts in _COMPOUND_SPLITS.items()}
 
 
 # Anatomical words written as phrases: "broad first toes" and "broad great toes" are Broad hallux.
@@ -755,11 +756,10 @@ def _compound_split_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
     if not _COMPOUND_SPLITS.keys().isdisjoint(key):
         out.append(tuple(part for w in key for part in _COMPOUND_SPLITS.get(w, (w,))))
-    for pair, joined in _COMPOUND_JOINS.items():  # "Brain stem compression": "brainstem"
-        for i in range(len(key) - 1):
-            if key[i : i + 2] == pair:
-                out.append((*key[:i], joined, *key[i + 2 :]))
-                break
+    for i in range(len(key) - 1):  # "Brain stem compression": "brainstem compression"
+        joined = _COMPOUND_JOINS.get(key[i : i + 2])
+        if joined is not None:
+            out.append((*key[:i], joined, *key[i + 2 :]))
     for word, phrases in _WORD_PHRASES.items():
         if word in key:
             i = key.index(word)
